@@ -1,0 +1,1 @@
+"""Staff accounts, login, tokens and role checks."""

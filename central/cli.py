@@ -1,0 +1,197 @@
+"""`balcao-central`: serve, migrate, seed-demo, create-user, demo."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from central.auth.roles import Role
+from central.config import Settings
+
+log = logging.getLogger("central")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    if getattr(args, "database_url", None):
+        from dataclasses import replace
+
+        settings = replace(settings, database_url=args.database_url)
+    return settings
+
+
+def _database(settings: Settings):  # type: ignore[no-untyped-def]
+    from central.db import Database
+
+    return Database(settings.database_url)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from central import migrate
+
+    db = _database(_settings(args))
+    migrate.upgrade(db)
+    print("database is at the latest schema")
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from central import migrate
+    from central.clock import Clock
+    from central.demo.seed import DEMO_PASSWORD, seed_demo
+
+    db = _database(_settings(args))
+    migrate.upgrade(db)
+    with db.writing() as session:
+        centre = seed_demo(session, Clock().now())
+        print(
+            f"demo centre {centre.code} (id {centre.id}); users share the password "
+            f"'{DEMO_PASSWORD}'"
+        )
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from central import migrate
+    from central.auth.service import create_user
+    from central.clock import Clock
+    from central.errors import DomainError
+    from central.reference.models import Centre
+
+    password = os.environ.get("BALCAO_NEW_PASSWORD") or getpass.getpass("Password: ")
+    db = _database(_settings(args))
+    migrate.upgrade(db)
+    try:
+        with db.writing() as session:
+            centre_id = None
+            if args.centre:
+                centre_id = session.execute(
+                    select(Centre.id).where(Centre.code == args.centre)
+                ).scalar_one_or_none()
+                if centre_id is None:
+                    print(f"no centre with code {args.centre}", file=sys.stderr)
+                    return 2
+            user = create_user(
+                session,
+                username=args.username,
+                full_name=args.full_name,
+                password=password,
+                role=Role(args.role),
+                centre_id=centre_id,
+                now=Clock().now(),
+            )
+            print(f"created {user.username} ({user.role})")
+    except DomainError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = _settings(args)
+    if "BALCAO_SECRET_KEY" not in os.environ:
+        log.warning("BALCAO_SECRET_KEY is not set: tokens will not survive a restart")
+        if args.workers > 1:
+            print("several workers need a shared BALCAO_SECRET_KEY", file=sys.stderr)
+            return 2
+    if args.database_url:
+        os.environ["BALCAO_DATABASE_URL"] = settings.database_url
+    if args.workers > 1:
+        uvicorn.run(
+            "central.main:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="info",
+        )
+        return 0
+    from central.main import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """A throwaway SQLite database with demo data and the simulator, served on loopback."""
+    from dataclasses import replace
+
+    import uvicorn
+
+    from central import migrate
+    from central.clock import Clock
+    from central.demo.seed import DEMO_PASSWORD, seed_demo
+    from central.demo.simulator import Simulator
+    from central.main import build_context, create_app
+
+    folder = Path(tempfile.mkdtemp(prefix="balcao-demo-"))
+    settings = replace(Settings.from_env(), database_url=f"sqlite:///{folder / 'central.sqlite3'}")
+    ctx = build_context(settings)
+    migrate.upgrade(ctx.db)
+    with ctx.db.writing() as session:
+        seed_demo(session, ctx.clock.now())
+    simulator = Simulator(ctx.db, Clock(), speed=args.speed)
+    simulator.start()
+    print(
+        f"demo central on http://{args.host}:{args.port}/docs - users atendente1..10, "
+        f"rececao, supervisora, admin; password '{DEMO_PASSWORD}'"
+    )
+    try:
+        uvicorn.run(create_app(context=ctx), host=args.host, port=args.port, log_level="info")
+    finally:
+        simulator.stop()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="balcao-central", description=__doc__)
+    parser.add_argument("--database-url", help="overrides BALCAO_DATABASE_URL")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=cmd_serve)
+
+    sub.add_parser("migrate", help="bring the database to the latest schema").set_defaults(
+        func=cmd_migrate
+    )
+    sub.add_parser("seed-demo", help="add the demo centre, staff and history").set_defaults(
+        func=cmd_seed_demo
+    )
+
+    user = sub.add_parser(
+        "create-user", help="add a staff account (password from prompt or BALCAO_NEW_PASSWORD)"
+    )
+    user.add_argument("username")
+    user.add_argument("--full-name", required=True)
+    user.add_argument("--role", choices=[r.value for r in Role], required=True)
+    user.add_argument("--centre", help="centre code; omit only for admins")
+    user.set_defaults(func=cmd_create_user)
+
+    demo = sub.add_parser("demo", help="throwaway demo: SQLite, demo data, arrivals simulator")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--speed", type=float, default=4.0, help="time compression of arrivals")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Demo data modelled on a Lisbon citizen-service centre, and an arrival simulator."""

@@ -1,0 +1,1 @@
+"""Reference data: centres, services, counters and the services each counter serves."""

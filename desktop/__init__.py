@@ -1,0 +1,1 @@
+"""Balcão desktop: the counter attendant's workspace (PySide6)."""

@@ -1,0 +1,1 @@
+"""The only place that talks HTTP (requests) to the central service."""

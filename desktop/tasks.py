@@ -1,0 +1,1 @@
+"""Runs service calls off the GUI thread and delivers results back on it (issue 3)."""
