@@ -15,6 +15,10 @@ from central.config import Settings
 
 log = logging.getLogger("central")
 
+# Counter PCs keep one connection open between clicks; uvicorn's 5 s default closes it under a
+# client about to send, which then sees "server disconnected" on a command.
+KEEP_ALIVE_SECONDS = 75
+
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.from_env()
@@ -113,11 +117,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
             port=args.port,
             workers=args.workers,
             log_level="info",
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
         )
         return 0
     from central.main import create_app
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )
     return 0
 
 
@@ -146,7 +157,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"rececao, supervisora, admin; password '{DEMO_PASSWORD}'"
     )
     try:
-        uvicorn.run(create_app(context=ctx), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(
+            create_app(context=ctx),
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )
     finally:
         simulator.stop()
     return 0

@@ -4,7 +4,6 @@ A command is a state-changing POST: it carries an Idempotency-Key, runs in one w
 that also stores the answer under that key, and a retry with the same key replays the answer.
 """
 
-
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,7 +45,7 @@ ReadSession = Annotated[Session, Depends(read_session)]
 def _actor(ctx: AppContext, credentials: HTTPAuthorizationCredentials | None) -> Actor:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("auth.required", "Log in first.", headers={"WWW-Authenticate": "Bearer"})
-    return decode_access(credentials.credentials, ctx.tokens)
+    return decode_access(credentials.credentials, ctx.tokens, ctx.clock.now())
 
 
 def require(roles: frozenset[Role]) -> Callable[..., Actor]:

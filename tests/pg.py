@@ -53,7 +53,8 @@ def postgres_server() -> Iterator[str]:
         yield url
         return
     initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
-    assert initdb and pg_ctl
+    assert initdb
+    assert pg_ctl
     root = Path(tempfile.mkdtemp(prefix="balcao-pg-"))
     data, sockets = root / "data", root / "sock"
     sockets.mkdir()
@@ -62,20 +63,29 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(sockets, "postgres")
     port = _free_port()
     subprocess.run(
-        _as_postgres([initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                      "--no-sync"]),
-        check=True, capture_output=True,
+        _as_postgres(
+            [initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]
+        ),
+        check=True,
+        capture_output=True,
     )
-    options = (f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300")
+    options = (
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+    )
     subprocess.run(
-        _as_postgres([pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w",
-                      "start"]),
-        check=True, capture_output=True,
+        _as_postgres(
+            [pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"]
+        ),
+        check=True,
+        capture_output=True,
     )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
-                       check=False, capture_output=True)
+        subprocess.run(
+            _as_postgres([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]),
+            check=False,
+            capture_output=True,
+        )
         shutil.rmtree(root, ignore_errors=True)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -86,8 +88,13 @@ def list_users(
     responses={409: {"description": "user.exists"}},
 )
 def create_user(body: UserCreate, cmd: Annotated[Command, Depends(command(ADMINS))]) -> object:
+    # The idempotency record keeps a fast hash of the request: a plain password in it could be
+    # brute-forced from a database copy, so only a keyed digest of it goes in.
+    password_mac = hmac.new(
+        cmd.ctx.settings.secret_key.encode(), body.password.encode(), hashlib.sha256
+    ).hexdigest()
     return cmd.run(
-        body,
+        {**body.model_dump(mode="json", exclude={"password"}), "password_mac": password_mac},
         lambda s, now: UserRead.model_validate(
             service.create_user(
                 s,

@@ -21,6 +21,7 @@ from central.events.models import Event
 log = logging.getLogger(__name__)
 
 OVERFLOW = object()  # put in a subscriber's queue when it fell too far behind
+MAX_BACKLOG = 5000  # events queued for one subscriber before it is cut off
 
 
 @dataclass(frozen=True)
@@ -48,31 +49,45 @@ class LiveEvent:
 @dataclass(eq=False)
 class Subscriber:
     centre_id: int
-    queue: asyncio.Queue[Any] = field(default_factory=lambda: asyncio.Queue(maxsize=5000))
+    # Unbounded: the hub stops adding at its `max_backlog`, then adds the OVERFLOW mark.
+    queue: asyncio.Queue[Any] = field(default_factory=asyncio.Queue)
 
 
 class EventHub:
-    def __init__(self, db: Database, poll_seconds: float) -> None:
+    def __init__(
+        self, db: Database, poll_seconds: float, *, max_backlog: int = MAX_BACKLOG
+    ) -> None:
         self._db = db
         self._poll = poll_seconds
+        self.max_backlog = max_backlog
         self._subscribers: dict[int, set[Subscriber]] = {}
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
         self.last_seq = 0
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
+        self._stopping = False
         self.last_seq = await asyncio.to_thread(self._read_last)
         self._task = asyncio.create_task(self._run(), name="event-hub")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        # The loop is asked to end by a flag rather than only cancelled: on Python 3.11 a cancel
+        # that lands as `wait_for` completes can be swallowed, and shutdown then hangs.
+        self._stopping = True
+        self._wake.set()
+        task, self._task = self._task, None
+        if task is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout=5)
+        except TimeoutError:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        self._task = None
+                await task
 
     def notify(self, _seq: int | None = None) -> None:
         """Thread-safe: called after a commit (any thread) or on a NOTIFY from PostgreSQL."""
@@ -104,9 +119,11 @@ class EventHub:
             return [LiveEvent.from_row(e) for e in service.since(session, after, limit=1000)]
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
+            if self._stopping:
+                return
             self._wake.clear()
             try:
                 await self._drain()
@@ -124,10 +141,11 @@ class EventHub:
 
     def _dispatch(self, ev: LiveEvent) -> None:
         for sub in list(self._subscribers.get(ev.centre_id, ())):
-            try:
+            if sub.queue.qsize() < self.max_backlog:
                 sub.queue.put_nowait(ev)
-            except asyncio.QueueFull:
-                # It will reconnect with Last-Event-ID and replay from the table.
-                self.unsubscribe(sub)
-                sub.queue.get_nowait()
-                sub.queue.put_nowait(OVERFLOW)
+                continue
+            # Too far behind: what it has queued is delivered, in order and without a hole, then
+            # the stream ends; it reconnects with Last-Event-ID and replays the rest from the table.
+            # (Dropping a queued event instead would leave a hole that no replay fills.)
+            self.unsubscribe(sub)
+            sub.queue.put_nowait(OVERFLOW)

@@ -14,7 +14,7 @@ from central.auth.actor import Actor
 from central.auth.roles import ALL_ROLES
 from central.deps import Context, require
 from central.events import service
-from central.events.hub import OVERFLOW, LiveEvent, Subscriber
+from central.events.hub import OVERFLOW, LiveEvent
 
 router = APIRouter(tags=["events"])
 
@@ -32,18 +32,30 @@ def _replay(ctx: Context, centre_id: int, after: int) -> list[LiveEvent]:
             after = batch[-1].seq
 
 
-async def _stream(
-    ctx: Context, sub: Subscriber, centre_id: int, last_event_id: int | None
-) -> AsyncIterator[str]:
+def _last_committed(ctx: Context) -> int:
+    with ctx.db.reading() as session:
+        return service.last_seq(session)
+
+
+async def _stream(ctx: Context, centre_id: int, last_event_id: int | None) -> AsyncIterator[str]:
     hub = ctx.hub
+    # Subscribe before replaying so nothing committed in between is lost; duplicates are
+    # dropped by sequence number. Subscribing here, not in the handler, means a client gone
+    # before the first byte leaves no subscriber behind (`finally` runs only once started).
+    sub = hub.subscribe(centre_id)
     try:
         yield f"retry: {RETRY_MS}\n: connected\n\n"
+        newest = hub.last_seq
+        if last_event_id is not None and last_event_id > newest:
+            # Another process may have committed what this one has not read yet: ask the table.
+            newest = max(newest, await asyncio.to_thread(_last_committed, ctx))
         if last_event_id is None:
-            last = hub.last_seq
-        elif last_event_id > hub.last_seq:
-            # An id from the future: the server's data was reset. Tell the client to reload.
-            yield f'event: reset\ndata: {{"last_event_id": {hub.last_seq}}}\n\n'
-            last = hub.last_seq
+            last = newest
+        elif last_event_id > newest:
+            # An id from the future: the server's data was reset. Tell the client to reload, and
+            # move its cursor back to ours (the `id` field) so that its next retry resumes.
+            yield f'id: {newest}\nevent: reset\ndata: {{"last_event_id": {newest}}}\n\n'
+            last = newest
         else:
             last = last_event_id
             for ev in await asyncio.to_thread(_replay, ctx, centre_id, last):
@@ -85,11 +97,8 @@ async def events(
     if last_event_id:
         with contextlib.suppress(ValueError):
             after = max(0, int(last_event_id))
-    # Subscribe before replaying so nothing committed in between is lost; duplicates are
-    # dropped by sequence number.
-    sub = ctx.hub.subscribe(centre_id)
     return StreamingResponse(
-        _stream(ctx, sub, centre_id, after),
+        _stream(ctx, centre_id, after),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

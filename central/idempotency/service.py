@@ -29,6 +29,19 @@ def find(session: Session, user_id: int, key: str, request_hash: str) -> Idempot
     return record
 
 
+# Free text typed at the counter may name the citizen: a stored answer (kept for replays) does
+# not need it, so it is left out and a replay answers without it.
+PRIVATE_FIELDS = frozenset({"notes"})
+
+
+def _without_private(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_private(v) for k, v in value.items() if k not in PRIVATE_FIELDS}
+    if isinstance(value, list):
+        return [_without_private(v) for v in value]
+    return value
+
+
 def remember(
     session: Session,
     user_id: int,
@@ -44,7 +57,7 @@ def remember(
             key=key,
             request_hash=request_hash,
             status_code=status_code,
-            response=response,
+            response=_without_private(response),
             created_at=now,
         )
     )

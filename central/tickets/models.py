@@ -12,8 +12,16 @@ from central.db import Base, UTCDateTime
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
-        # Ticket numbers are unique per service and local day: the daily reset relies on it.
-        Index("uq_tickets_service_day_seq", "service_id", "service_day", "seq", unique=True),
+        # Numbers are unique per issuing service and local day (the daily reset relies on it).
+        # Not on service_id: a transfer changes that and keeps the number, so A001 moved to B
+        # must not collide with B001.
+        Index(
+            "uq_tickets_issued_service_day_seq",
+            "issued_service_id",
+            "service_day",
+            "seq",
+            unique=True,
+        ),
         Index("ix_tickets_queue", "centre_id", "status", "service_id", "queued_at"),
         Index("ix_tickets_day", "centre_id", "service_day"),
     )

@@ -74,7 +74,11 @@ def queue_snapshot(session: Session, actor: Actor, centre_id: int, now: datetime
                 func.sum(case((Ticket.priority != "none", 1), else_=0)).label("priority_waiting"),
                 func.min(Ticket.queued_at).label("oldest"),
             )
-            .where(Ticket.centre_id == centre_id, Ticket.status == Status.WAITING)
+            .where(
+                Ticket.centre_id == centre_id,
+                Ticket.service_day == local_day(centre.timezone, now),
+                Ticket.status == Status.WAITING,
+            )
             .group_by(Ticket.service_id)
         )
     }
@@ -104,11 +108,12 @@ def queue_snapshot(session: Session, actor: Actor, centre_id: int, now: datetime
     )
     user_ids = [c.user_id for c in centre.counters if c.user_id]
     names = (
-        dict(
-            session.execute(select(User.id, User.full_name).where(User.id.in_(user_ids)))
-            .tuples()
-            .all()
-        )
+        {
+            user_id: name
+            for user_id, name in session.execute(
+                select(User.id, User.full_name).where(User.id.in_(user_ids))
+            )
+        }
         if user_ids
         else {}
     )

@@ -23,10 +23,11 @@ from central.db import Database
 from central.main import build_context, create_app
 from tests.central.factories import World, build_world
 from tests.central.http import ApiClient
+from tests.central.live_server import LiveServer
 
 # 10:00 in Lisbon on a Monday in winter (UTC+0): inside opening hours.
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"  # noqa: S105
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
 
 
 @pytest.fixture(scope="session")
@@ -85,8 +86,13 @@ def clock() -> FrozenClock:
 
 
 def make_settings(url: str, **overrides: object) -> Settings:
-    base = Settings(database_url=url, secret_key=TEST_SECRET, auto_migrate=False,
-                    sse_ping_seconds=0.2, sse_poll_seconds=0.5)
+    base = Settings(
+        database_url=url,
+        secret_key=TEST_SECRET,
+        auto_migrate=False,
+        sse_ping_seconds=0.2,
+        sse_poll_seconds=0.5,
+    )
     return replace(base, **overrides)  # type: ignore[arg-type]
 
 
@@ -112,3 +118,24 @@ def client(ctx: AppContext, world: World) -> Iterator[TestClient]:
 @pytest.fixture
 def api(client: TestClient, world: World) -> ApiClient:
     return ApiClient(client, world)
+
+
+@pytest.fixture
+def live(ctx: AppContext, world: World) -> Iterator[LiveServer]:
+    """The real app under uvicorn on loopback, on the same database as `ctx` and `world`."""
+    with LiveServer(ctx) as server:
+        yield server
+
+
+@pytest.fixture
+def fast_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap argon2 parameters for tests about something else than passwords: the world's
+    users and every login hash and verify in a few milliseconds instead of ~0.15 s each.
+    Request it before `world` (e.g. by overriding `world` in a test module)."""
+    from argon2 import PasswordHasher
+
+    from central.auth import service as auth_service
+
+    monkeypatch.setattr(
+        auth_service, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )

@@ -11,7 +11,7 @@ from central.auth.roles import Role
 from central.auth.service import create_user
 from central.reference.models import Centre, Counter, CounterService, Service
 
-PASSWORD = "correct-horse-battery"  # noqa: S105 - test credential
+PASSWORD = "correct-horse-battery"
 
 
 @dataclass
@@ -26,8 +26,14 @@ class World:
 
 
 def _centre(session: Session, code: str, now: datetime, policy: dict[str, object]) -> Centre:
-    centre = Centre(code=code, name=f"Centre {code}", timezone="Europe/Lisbon",
-                    opening_hours={}, policy=policy, updated_at=now)
+    centre = Centre(
+        code=code,
+        name=f"Centre {code}",
+        timezone="Europe/Lisbon",
+        opening_hours={},
+        policy=policy,
+        updated_at=now,
+    )
     session.add(centre)
     session.flush()
     return centre
@@ -38,27 +44,54 @@ def build_world(session: Session, now: datetime, policy: dict[str, object] | Non
     other = _centre(session, "OTH", now, {})
     world = World(centre_id=centre.id, other_centre_id=other.id)
     for prefix, name in (("A", "Atendimento geral"), ("B", "Urbanismo"), ("C", "Habitação")):
-        svc = Service(centre_id=centre.id, code=prefix, name=name, prefix=prefix,
-                      target_wait_minutes=20, priority_allowed=prefix != "C", active=True)
+        svc = Service(
+            centre_id=centre.id,
+            code=prefix,
+            name=name,
+            prefix=prefix,
+            target_wait_minutes=20,
+            priority_allowed=prefix != "C",
+            active=True,
+        )
         session.add(svc)
         session.flush()
         world.services[prefix] = svc.id
-    other_svc = Service(centre_id=other.id, code="A", name="Geral", prefix="A",
-                        target_wait_minutes=20, priority_allowed=True, active=True)
+    other_svc = Service(
+        centre_id=other.id,
+        code="A",
+        name="Geral",
+        prefix="A",
+        target_wait_minutes=20,
+        priority_allowed=True,
+        active=True,
+    )
     session.add(other_svc)
     session.flush()
     world.other_service_id = other_svc.id
     layout = {1: {"A": 1.0, "B": 0.5}, 2: {"A": 1.0}, 3: {"B": 1.0, "C": 1.0}}
     for number, weights in layout.items():
-        counter = Counter(centre_id=centre.id, number=number, name=f"Balcão {number}",
-                          state="closed", priority_streak=0, state_since=now)
-        counter.service_links = [CounterService(service_id=world.services[p], weight=w)
-                                 for p, w in weights.items()]
+        counter = Counter(
+            centre_id=centre.id,
+            number=number,
+            name=f"Balcão {number}",
+            state="closed",
+            priority_streak=0,
+            state_since=now,
+        )
+        counter.service_links = [
+            CounterService(service_id=world.services[p], weight=w) for p, w in weights.items()
+        ]
         session.add(counter)
         session.flush()
         world.counters[number] = counter.id
-    other_counter = Counter(centre_id=other.id, number=1, name="Balcão 1", state="closed",
-                            priority_streak=0, state_since=now)
+    other_counter = Counter(
+        centre_id=other.id,
+        number=1,
+        name="Balcão 1",
+        state="closed",
+        priority_streak=0,
+        state_since=now,
+    )
     other_counter.service_links = [CounterService(service_id=other_svc.id, weight=1.0)]
     session.add(other_counter)
     session.flush()
@@ -74,7 +107,14 @@ def build_world(session: Session, now: datetime, policy: dict[str, object] | Non
         ("other_reception", Role.RECEPTION, other.id),
     )
     for username, role, centre_id in staff:
-        user = create_user(session, username=username, full_name=username.title(),
-                           password=PASSWORD, role=role, centre_id=centre_id, now=now)
+        user = create_user(
+            session,
+            username=username,
+            full_name=username.title(),
+            password=PASSWORD,
+            role=role,
+            centre_id=centre_id,
+            now=now,
+        )
         world.users[username] = user.id
     return world

@@ -27,16 +27,29 @@ class StaffSession:
     def get(self, path: str, **params: Any) -> httpx.Response:
         return self.client.get(API + path, headers=self.headers, params=params)
 
-    def post(self, path: str, body: Any = None, *, key: str | None = None,
-             headers: dict[str, str] | None = None) -> httpx.Response:
-        all_headers = {**self.headers, "Idempotency-Key": key or str(uuid.uuid4()),
-                       **(headers or {})}
-        return self.client.post(API + path, json=body if body is not None else {},
-                                headers=all_headers)
+    def post(
+        self,
+        path: str,
+        body: Any = None,
+        *,
+        key: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        all_headers = {
+            **self.headers,
+            "Idempotency-Key": key or str(uuid.uuid4()),
+            **(headers or {}),
+        }
+        return self.client.post(
+            API + path, json=body if body is not None else {}, headers=all_headers
+        )
 
     def put(self, path: str, body: Any, *, key: str | None = None) -> httpx.Response:
-        return self.client.put(API + path, json=body,
-                               headers={**self.headers, "Idempotency-Key": key or str(uuid.uuid4())})
+        return self.client.put(
+            API + path,
+            json=body,
+            headers={**self.headers, "Idempotency-Key": key or str(uuid.uuid4())},
+        )
 
     def ok(self, method: str, path: str, body: Any = None) -> Any:
         """Call and insist on a 2xx, returning the JSON body."""
@@ -51,8 +64,9 @@ class ApiClient:
         self.world = world
 
     def login(self, username: str, password: str = PASSWORD) -> StaffSession:
-        response = self.client.post(f"{API}/auth/login",
-                                    json={"username": username, "password": password})
+        response = self.client.post(
+            f"{API}/auth/login", json={"username": username, "password": password}
+        )
         assert response.status_code == 200, response.text
         body = response.json()
         return StaffSession(self.client, body["access_token"], body["refresh_token"])
@@ -60,8 +74,11 @@ class ApiClient:
     # Shortcuts for the common path of a queue test.
 
     def issue(self, staff: StaffSession, prefix: str = "A", priority: str = "none") -> Any:
-        return staff.ok("post", f"/centres/{self.world.centre_id}/tickets",
-                        {"service_id": self.world.services[prefix], "priority": priority})
+        return staff.ok(
+            "post",
+            f"/centres/{self.world.centre_id}/tickets",
+            {"service_id": self.world.services[prefix], "priority": priority},
+        )
 
     def open_counter(self, staff: StaffSession, number: int) -> Any:
         return staff.ok("post", f"/counters/{self.world.counters[number]}/open")

@@ -15,7 +15,8 @@ def test_issue_call_start_finish(api: ApiClient) -> None:
     assert called["reason"]["rule"] == "longest_wait"
     ticket_id = issued["id"]
     assert attendant.ok("post", f"/tickets/{ticket_id}/start")["status"] == "serving"
-    done = attendant.ok("post", f"/tickets/{ticket_id}/finish",
-                        {"outcome": "resolved", "services_performed": ["A"]})
+    done = attendant.ok(
+        "post", f"/tickets/{ticket_id}/finish", {"outcome": "resolved", "services_performed": ["A"]}
+    )
     assert done["status"] == "done"
     assert done["counter_id"] == api.world.counters[1]

@@ -1,0 +1,282 @@
+"""Which role may call which route, checked against an independent table of intent.
+
+The table below is written from what each role does at the centre, not read from the code: if a
+route's role check changes, or a route is added without an entry here, a test fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import fastapi.routing
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from central.auth.roles import Role
+from tests.central.http import API, ApiClient, StaffSession
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashing(fast_passwords: None) -> None:
+    """Passwords are not the subject here: hash them cheaply (before `world` is built)."""
+
+
+ATTENDANT, RECEPTION, SUPERVISOR, ADMIN = "attendant", "reception", "supervisor", "admin"
+ROLES = (ATTENDANT, RECEPTION, SUPERVISOR, ADMIN)
+EVERYONE = frozenset(ROLES)
+FRONT_DESK = frozenset({RECEPTION, SUPERVISOR, ADMIN})
+AT_COUNTER = frozenset({ATTENDANT, SUPERVISOR, ADMIN})
+MANAGERS = frozenset({SUPERVISOR, ADMIN})
+ONLY_ADMIN = frozenset({ADMIN})
+
+EVENTS = ("GET", "/centres/{centre_id}/events")
+
+EXPECTED: dict[tuple[str, str], frozenset[str]] = {
+    # reading
+    ("GET", "/auth/me"): EVERYONE,
+    ("GET", "/centres"): EVERYONE,
+    ("GET", "/centres/{centre_id}"): EVERYONE,
+    ("GET", "/centres/{centre_id}/queue"): EVERYONE,
+    ("GET", "/centres/{centre_id}/tickets"): EVERYONE,
+    ("GET", "/tickets/{ticket_id}"): EVERYONE,
+    EVENTS: EVERYONE,
+    # the front desk
+    ("POST", "/centres/{centre_id}/tickets"): FRONT_DESK,
+    ("POST", "/tickets/{ticket_id}/cancel"): FRONT_DESK,
+    ("POST", "/tickets/{ticket_id}/reactivate"): FRONT_DESK,
+    # the counter
+    ("POST", "/counters/{counter_id}/call-next"): AT_COUNTER,
+    ("POST", "/counters/{counter_id}/call"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/recall"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/start"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/finish"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/no-show"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/transfer"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/park"): AT_COUNTER,
+    ("POST", "/tickets/{ticket_id}/return"): AT_COUNTER,
+    ("POST", "/counters/{counter_id}/open"): AT_COUNTER,
+    ("POST", "/counters/{counter_id}/pause"): AT_COUNTER,
+    ("POST", "/counters/{counter_id}/resume"): AT_COUNTER,
+    ("POST", "/counters/{counter_id}/close"): AT_COUNTER,
+    # management
+    ("PUT", "/counters/{counter_id}/services"): MANAGERS,
+    ("GET", "/users"): MANAGERS,
+    ("POST", "/users"): ONLY_ADMIN,
+}
+
+PUBLIC = {
+    ("POST", "/auth/login"),
+    ("POST", "/auth/refresh"),
+    ("POST", "/auth/logout"),
+    ("GET", "/health"),
+}
+
+
+def _routes(app: FastAPI) -> Iterable[Any]:
+    # FastAPI may keep included routers lazily; iter_route_contexts flattens them when present.
+    flatten = getattr(fastapi.routing, "iter_route_contexts", None)
+    return list(flatten(app.routes)) if flatten is not None else list(app.routes)
+
+
+def api_routes(app: FastAPI) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for route in _routes(app):
+        path = getattr(route, "path", None) or ""
+        if not path.startswith(API + "/"):
+            continue
+        for method in set(getattr(route, "methods", None) or ()) - {"HEAD"}:
+            found.add((method, path.removeprefix(API)))
+    return found
+
+
+def test_the_table_covers_every_route(api: ApiClient) -> None:
+    app = api.client.app
+    assert isinstance(app, FastAPI)
+    routes = api_routes(app)
+    assert len(routes) > len(PUBLIC)  # the enumeration itself found the routes
+    assert routes - PUBLIC == set(EXPECTED), "update EXPECTED for new or removed routes"
+    assert routes >= PUBLIC
+    assert set(Role) == set(ROLES)
+
+
+def test_the_api_document_lists_every_route(api: ApiClient) -> None:
+    app = api.client.app
+    assert isinstance(app, FastAPI)
+    doc = (Path(__file__).parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [f"{m} {p}" for m, p in sorted(api_routes(app)) if f"| {m} | `{p}` |" not in doc]
+    assert missing == [], "docs/api.md lacks these routes"
+
+
+def test_public_routes_need_no_token(api: ApiClient) -> None:
+    assert api.client.get(f"{API}/health").status_code == 200
+    for path in ("/auth/login", "/auth/refresh", "/auth/logout"):
+        response = api.client.post(API + path, json={})
+        assert response.status_code == 422, path  # validated, never asked for a token
+        assert response.json()["error"]["code"] == "validation.failed"
+
+
+def _request(
+    staff: StaffSession, method: str, template: str, ids: dict[str, int], body: Any
+) -> httpx.Response:
+    path = template.format(**ids)
+    if method == "GET":
+        return staff.get(path)
+    if method == "PUT":
+        return staff.put(path, body)
+    return staff.post(path, body)
+
+
+def _bodies(api: ApiClient, role: str) -> dict[tuple[str, str], Any]:
+    world = api.world
+    return {
+        ("POST", "/centres/{centre_id}/tickets"): {"service_id": world.services["A"]},
+        ("POST", "/tickets/{ticket_id}/reactivate"): {"position": "back"},
+        ("POST", "/counters/{counter_id}/call"): {"number": "A001"},
+        ("POST", "/tickets/{ticket_id}/finish"): {"outcome": "resolved"},
+        ("POST", "/tickets/{ticket_id}/transfer"): {"service_id": world.services["B"]},
+        ("POST", "/tickets/{ticket_id}/return"): {"counter_id": world.counters[1]},
+        ("POST", "/counters/{counter_id}/pause"): {"reason": "break"},
+        ("PUT", "/counters/{counter_id}/services"): {
+            "services": [{"service_id": world.services["A"], "weight": 1.0}]
+        },
+        ("POST", "/users"): {
+            "username": f"new-{role}",
+            "full_name": "New Person",
+            "password": "a-long-enough-password",
+            "role": "attendant",
+            "centre_id": world.centre_id,
+        },
+    }
+
+
+def _error_code(response: httpx.Response) -> str:
+    if response.is_success:
+        return ""
+    code: str = response.json()["error"]["code"]
+    return code
+
+
+def _open_stream(staff: StaffSession, path: str) -> tuple[int, str, str]:
+    """Status, error code (if any) and the first chunk of an SSE route, without waiting for
+    the (endless) stream to end: leaving the block cancels it."""
+    with staff.client.stream("GET", API + path, headers=staff.headers) as response:
+        if response.status_code != 200:
+            response.read()
+            return response.status_code, response.json()["error"]["code"], ""
+        first = next(response.iter_text())
+        return 200, "", first
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_route_admits_exactly_the_roles_in_the_table(api: ApiClient, role: str) -> None:
+    world = api.world
+    ticket = api.issue(api.login(RECEPTION), "A")
+    ids = {
+        "centre_id": world.centre_id,
+        "counter_id": world.counters[1],
+        "ticket_id": ticket["id"],
+    }
+    staff = api.login(role)
+    bodies = _bodies(api, role)
+    wrong: list[str] = []
+    for (method, template), allowed in sorted(EXPECTED.items()):
+        if (method, template) == EVENTS:
+            status, code, first = _open_stream(staff, template.format(**ids))
+            if status == 200:
+                assert first.startswith("retry:"), first
+        else:
+            response = _request(staff, method, template, ids, bodies.get((method, template)))
+            status, code = response.status_code, _error_code(response)
+        refused = status == 403 and code == "auth.forbidden"
+        if role in allowed:
+            # Allowed: past the role check. The state may still refuse (404/409/422 or a
+            # counter owned by someone else), but never by role, and nothing breaks.
+            ok = not refused and status not in (401, 500)
+            if method == "GET":
+                ok = status == 200
+        else:
+            ok = refused
+        if not ok:
+            wrong.append(f"{method} {template}: {status} {code}")
+    assert wrong == [], f"{role}: " + "; ".join(wrong)
+
+
+# --- centres --------------------------------------------------------------------------------
+
+# Routes a user of the other centre may call by role, aimed at this centre's resources.
+CROSS_CENTRE = [
+    (ATTENDANT, "GET", "/centres/{centre_id}"),
+    (ATTENDANT, "GET", "/centres/{centre_id}/queue"),
+    (ATTENDANT, "GET", "/centres/{centre_id}/tickets"),
+    (ATTENDANT, "GET", "/tickets/{ticket_id}"),
+    (ATTENDANT, "GET", "/centres/{centre_id}/events"),
+    (ATTENDANT, "POST", "/counters/{counter_id}/open"),
+    (ATTENDANT, "POST", "/counters/{counter_id}/call-next"),
+    (ATTENDANT, "POST", "/counters/{counter_id}/call"),
+    (ATTENDANT, "POST", "/counters/{counter_id}/pause"),
+    (ATTENDANT, "POST", "/counters/{counter_id}/resume"),
+    (ATTENDANT, "POST", "/counters/{counter_id}/close"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/recall"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/start"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/finish"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/no-show"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/transfer"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/park"),
+    (ATTENDANT, "POST", "/tickets/{ticket_id}/return"),
+    (RECEPTION, "POST", "/centres/{centre_id}/tickets"),
+    (RECEPTION, "POST", "/tickets/{ticket_id}/cancel"),
+    (RECEPTION, "POST", "/tickets/{ticket_id}/reactivate"),
+]
+
+
+def test_cross_centre_cases_are_allowed_by_role() -> None:
+    for role, method, template in CROSS_CENTRE:
+        assert role in EXPECTED[(method, template)]
+
+
+def test_users_of_another_centre_get_wrong_centre(api: ApiClient) -> None:
+    world = api.world
+    reception, attendant = api.login(RECEPTION), api.login(ATTENDANT)
+    ticket = api.issue(reception, "A")
+    api.open_counter(attendant, 1)
+    # A001 is at counter 1, being served: every ticket action has something to act on.
+    attendant.ok("post", f"/counters/{world.counters[1]}/call-next")
+    ids = {"centre_id": world.centre_id, "counter_id": world.counters[1], "ticket_id": ticket["id"]}
+    strangers = {ATTENDANT: api.login("other_attendant"), RECEPTION: api.login("other_reception")}
+    bodies = _bodies(api, "stranger")
+    wrong: list[str] = []
+    for role, method, template in CROSS_CENTRE:
+        staff = strangers[role]
+        if (method, template) == EVENTS:
+            status, code, _ = _open_stream(staff, template.format(**ids))
+        else:
+            response = _request(staff, method, template, ids, bodies.get((method, template)))
+            status, code = response.status_code, _error_code(response)
+        if (status, code) != (403, "auth.wrong_centre"):
+            wrong.append(f"{method} {template}: {status} {code}")
+    assert wrong == []
+    # Nothing changed: the ticket is still A001 at counter 1, and no ticket was issued.
+    after = attendant.ok("get", f"/tickets/{ticket['id']}")
+    assert (after["status"], after["counter_id"]) == ("called", world.counters[1])
+    assert len(attendant.ok("get", f"/centres/{world.centre_id}/tickets")) == 1
+
+
+def test_centre_list_shows_only_the_users_centre(api: ApiClient) -> None:
+    world = api.world
+    mine = api.login("other_attendant").ok("get", "/centres")
+    assert [c["id"] for c in mine] == [world.other_centre_id]
+    everything = api.login(ADMIN).ok("get", "/centres")
+    assert {c["id"] for c in everything} == {world.centre_id, world.other_centre_id}
+
+
+def test_admin_acts_on_every_centre(api: ApiClient) -> None:
+    admin = api.login(ADMIN)
+    response = admin.post(
+        f"/centres/{api.world.other_centre_id}/tickets",
+        {"service_id": api.world.other_service_id},
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["centre_id"] == api.world.other_centre_id
