@@ -1,7 +1,8 @@
-"""What both benchmarks share: paths, a throwaway PostgreSQL database, a bench centre, a central
-service under uvicorn on loopback, percentiles and markdown tables.
+"""What both benchmarks share: paths, a fresh PostgreSQL database, a bench centre, a queue feeder
+process that also watches pg_stat_activity, CPU metering, the central service under uvicorn on
+loopback, percentiles and markdown tables.
 
-Benchmarks print figures; nothing here asserts a timing.
+Not a benchmark itself (the scripts import it from this folder). Nothing here asserts a timing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -63,7 +65,7 @@ SERVICES: tuple[tuple[str, str, bool], ...] = (
     ("C", "Habitação", False),
     ("D", "Ação social", True),
 )
-# Counter i gets LAYOUTS[i % len(LAYOUTS)]: two or three services each, with weights.
+# Counter i gets LAYOUTS[i % len(LAYOUTS)]: one to three services each, with weights.
 LAYOUTS: tuple[dict[str, float], ...] = (
     {"A": 1.0, "B": 0.5},
     {"A": 1.0, "D": 0.3},
@@ -600,8 +602,12 @@ class CpuMeter:
 
 
 @contextlib.contextmanager
-def central_server(database_url: str, *, log_path: Path | None = None) -> Iterator[RunningServer]:
-    """Run `central.main:create_app` under uvicorn in a child process (one worker)."""
+def central_server(database_url: str) -> Iterator[RunningServer]:
+    """Run `central.main:create_app` under uvicorn in a child process (one worker).
+
+    Its output goes to a temporary file, removed afterwards; the end of it is shown if the server
+    does not come up, and printed if the server wrote errors while the bench ran.
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -626,30 +632,36 @@ def central_server(database_url: str, *, log_path: Path | None = None) -> Iterat
         "--app-dir",
         str(REPO_ROOT),
     ]
-    log_file = open(log_path or os.devnull, "wb")  # noqa: SIM115 - closed in finally
-    proc = subprocess.Popen(cmd, env=env, cwd=REPO_ROOT, stdout=log_file, stderr=log_file)
-    base = f"http://{LOOPBACK}:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"central server exited with {proc.returncode}; see {log_path}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("central server did not answer /health within 30 s")
-            time.sleep(0.2)
-        yield RunningServer(base, proc.pid)
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
-        log_file.close()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, env=env, cwd=REPO_ROOT, stdout=log, stderr=log)
+
+        def tail() -> str:
+            log.seek(0)
+            return log.read().decode(errors="replace")[-2000:]
+
+        base = f"http://{LOOPBACK}:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"central server exited ({proc.returncode}):\n{tail()}")
+                with contextlib.suppress(httpx.HTTPError):
+                    if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+                        break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"central server did not answer in 30 s:\n{tail()}")
+                time.sleep(0.2)
+            yield RunningServer(base, proc.pid)
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=5)
+            if "Traceback" in (output := tail()):
+                print(f"- the central server logged errors:\n{output}", file=sys.stderr)
 
 
 async def login(client: httpx.AsyncClient, username: str) -> str:

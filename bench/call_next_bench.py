@@ -29,7 +29,6 @@ import argparse
 import asyncio
 import random
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -450,9 +449,9 @@ def run_raw(url: str, world: BenchCentre, plan: Plan) -> PhaseResult:
     return _run_phase("raw SQL", url, world, plan, body)
 
 
-def run_http(url: str, world: BenchCentre, plan: Plan, log: Path) -> PhaseResult:
+def run_http(url: str, world: BenchCentre, plan: Plan) -> PhaseResult:
     n = len(world.counters)
-    with central_server(url, log_path=log) as server:
+    with central_server(url) as server:
         base = server.base
         limits = httpx.Limits(max_connections=n + 10, max_keepalive_connections=n + 10)
 
@@ -671,8 +670,7 @@ def run_variant(variant: str, url: str, world: BenchCentre, plan: Plan) -> Phase
     if variant == "service":
         return run_service(url, world, plan)
     if variant == "http":
-        log = Path(tempfile.gettempdir()) / f"call_next_bench_server_{len(world.counters)}.log"
-        return run_http(url, world, plan, log)
+        return run_http(url, world, plan)
     return run_raw(url, world, plan)
 
 

@@ -263,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
             with setup.writing() as session:
                 world = build_centre(session, "SSE", 1, Clock().now())
             setup.dispose()
-            with central_server(url, log_path=folder / "server.log") as server:
+            with central_server(url) as server:
                 return _measure(args, server, world, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

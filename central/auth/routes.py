@@ -35,9 +35,14 @@ def _tokens(issued: service.IssuedTokens) -> TokenRead:
 )
 def login(body: LoginRequest, request: Request, ctx: Context) -> TokenRead:
     client = request.client.host if request.client else "unknown"
+    now = ctx.clock.now()
+    with ctx.db.read_session() as session:
+        user_id = service.check_credentials(
+            session, body.username, body.password, client, ctx.tokens, now
+        )
     with ctx.db.write_session() as session, session.begin():
-        issued = service.login(
-            session, body.username, body.password, client, ctx.tokens, ctx.clock.now()
+        issued = service.complete_login(
+            session, body.username, user_id, body.password, client, ctx.tokens, now
         )
         tokens = _tokens(issued) if issued else None
     if tokens is None:

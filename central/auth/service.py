@@ -116,10 +116,14 @@ def _recent_failures(session: Session, username: str, policy: TokenPolicy, now: 
     return int(count)
 
 
-def login(
+def check_credentials(
     session: Session, username: str, password: str, client: str, policy: TokenPolicy, now: datetime
-) -> IssuedTokens | None:
-    """Tokens, or None for a wrong user or password (the failure is recorded: commit it)."""
+) -> int | None:
+    """The user's id if the password is right, else None; 429 while the name is rate-limited.
+
+    Only reads: the slow argon2 check must not run inside a write transaction, which on SQLite
+    would hold every other writer of the centre for its whole duration.
+    """
     username = username.strip().lower()
     if _recent_failures(session, username, policy, now) >= policy.max_failures:
         log.warning("login refused, too many failures: user=%s client=%s", username, client)
@@ -133,8 +137,27 @@ def login(
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     ok = _verify(user.password_hash if user else _DUMMY_HASH, password)
     if user is None or not ok or not user.active:
-        session.add(LoginAttempt(username=username, client=client[:64], at=now))
         log.info("login failed: user=%s client=%s", username, client)
+        return None
+    return user.id
+
+
+def complete_login(
+    session: Session,
+    username: str,
+    user_id: int | None,
+    password: str,
+    client: str,
+    policy: TokenPolicy,
+    now: datetime,
+) -> IssuedTokens | None:
+    """Record a failure (user_id None) or open a session: the write half of a login."""
+    username = username.strip().lower()
+    if user_id is None:
+        session.add(LoginAttempt(username=username, client=client[:64], at=now))
+        return None
+    user = session.get(User, user_id)
+    if user is None or not user.active:
         return None
     session.execute(delete(LoginAttempt).where(LoginAttempt.username == username))
     if _hasher.check_needs_rehash(user.password_hash):

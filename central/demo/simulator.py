@@ -60,6 +60,7 @@ class Simulator:
         self.clock = clock
         self._rate = arrivals_per_hour * speed / 3600
         self._speed = speed
+        self.speed = speed
         self._robots = robot_counters
         self._rng = random.Random(seed)
         self._stop = threading.Event()
@@ -138,7 +139,7 @@ class Simulator:
         with self.db.reading() as s:
             prefix = s.get(Service, service_id).prefix  # type: ignore[union-attr]
         minutes = self._rng.expovariate(1 / self._mean_minutes.get(prefix, 8))
-        return max(20.0, minutes * 60 / self._speed)
+        return max(20.0, minutes * 60) / self._speed
 
 
 class _Robot:
@@ -165,7 +166,7 @@ class _Robot:
                     services_performed=[],
                 )
                 self._ticket = None
-                return 3.0
+                return 3.0 / self._sim.speed
             counter = s.get(Counter, self._counter_id)
             if counter is not None and counter.state == "closed":
                 counters.open_counter(s, self._actor, self._counter_id, now)
@@ -176,5 +177,5 @@ class _Robot:
                 service.start(s, self._actor, result.ticket.id, now)
                 self._ticket, self._service_id = result.ticket.id, result.ticket.service_id
         except DomainError:
-            return 15.0
+            return 15.0 / self._sim.speed
         return self._sim.service_seconds(self._service_id)

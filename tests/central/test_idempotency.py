@@ -13,7 +13,7 @@ from sqlalchemy import select
 from central.clock import FrozenClock
 from central.context import AppContext
 from central.idempotency.models import IdempotencyRecord
-from central.idempotency.service import fingerprint
+from central.idempotency.service import PRIVATE_FIELDS, fingerprint
 from central.main import build_context
 from central.tickets.models import Ticket
 from tests.central.conftest import T0, make_settings
@@ -53,7 +53,8 @@ def test_same_key_same_body_replays_without_a_second_ticket(
     assert first.status_code == again.status_code == 201
     assert REPLAYED not in first.headers
     assert again.headers[REPLAYED] == "true"
-    assert again.json() == first.json()
+    # The stored answer is the first one, less the free text kept out of stored answers.
+    assert again.json() == {k: v for k, v in first.json().items() if k not in PRIVATE_FIELDS}
     assert first.json()["number"] == "A001"
     assert _tickets(ctx) == [("A001", "waiting")]
     fresh = reception.post(path, body, key="issue-2")
@@ -258,3 +259,22 @@ def test_user_creation_replays_and_keeps_no_fast_hash_of_the_password(
         ).scalar_one()
     # A SHA-256 over the request as sent would let a database copy test password guesses fast.
     assert stored != fingerprint(f"{API}/users", body)
+
+
+def test_notes_are_answered_once_and_never_stored(api: ApiClient, ctx: AppContext) -> None:
+    ticket = api.issue(api.login("reception"), "A")
+    attendant = api.login("attendant")
+    api.open_counter(attendant, 1)
+    attendant.ok("post", f"/counters/{api.world.counters[1]}/call-next")
+    attendant.ok("post", f"/tickets/{ticket['id']}/start")
+    path, body = f"/tickets/{ticket['id']}/finish", {"outcome": "resolved", "notes": "Sr. Silva"}
+    first = attendant.post(path, body, key="finish-1")
+    again = attendant.post(path, body, key="finish-1")
+    assert first.json()["notes"] == "Sr. Silva"  # the ticket keeps them ...
+    assert again.headers[REPLAYED] == "true"
+    assert "notes" not in again.json()  # ... the stored answer does not
+    with ctx.db.reading() as session:
+        stored = session.execute(
+            select(IdempotencyRecord.response).where(IdempotencyRecord.key == "finish-1")
+        ).scalar_one()
+    assert "Silva" not in str(stored)
