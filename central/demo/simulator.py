@@ -59,7 +59,6 @@ class Simulator:
         self.db = db
         self.clock = clock
         self._rate = arrivals_per_hour * speed / 3600
-        self._speed = speed
         self.speed = speed
         self._robots = robot_counters
         self._rng = random.Random(seed)
@@ -139,7 +138,7 @@ class Simulator:
         with self.db.reading() as s:
             prefix = s.get(Service, service_id).prefix  # type: ignore[union-attr]
         minutes = self._rng.expovariate(1 / self._mean_minutes.get(prefix, 8))
-        return max(20.0, minutes * 60) / self._speed
+        return max(20.0, minutes * 60) / self.speed
 
 
 class _Robot:

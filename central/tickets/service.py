@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Integer, and_, bindparam, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -265,13 +265,37 @@ def _candidates(
     ]
 
 
-def _claim(session: Session, ticket_id: int) -> Ticket | None:
-    """Lock one waiting ticket, skipping it if another counter holds it right now."""
-    return session.execute(
-        select(Ticket)
-        .where(Ticket.id == ticket_id, Ticket.status == Status.WAITING)
-        .with_for_update(skip_locked=True)
-    ).scalar_one_or_none()
+def _claim_best(
+    session: Session, ranked: Sequence[policy.Choice]
+) -> tuple[Ticket, policy.Choice] | None:
+    """Lock the best-ranked ticket no other counter holds right now, or None if all are held.
+
+    On PostgreSQL this is one statement: ordering by the rank and `SKIP LOCKED` lets the server
+    step over tickets being claimed by other counters, instead of one round trip per attempt
+    (which at 200 counters took dozens of attempts a call). SQLite has one writer at a time, so
+    the best candidate is free unless a prior statement of this transaction changed it.
+    """
+    by_id = {choice.ticket_id: choice for choice in ranked}
+    if session.get_bind().dialect.name == "postgresql":
+        order = bindparam("ranked", list(by_id), type_=postgresql.ARRAY(Integer))
+        ticket = session.execute(
+            select(Ticket)
+            .where(Ticket.id.in_(list(by_id)), Ticket.status == Status.WAITING)
+            .order_by(func.array_position(order, Ticket.id))
+            .limit(1)
+            .with_for_update(skip_locked=True)
+            .execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        return (ticket, by_id[ticket.id]) if ticket is not None else None
+    for choice in ranked:
+        found = session.execute(
+            select(Ticket)
+            .where(Ticket.id == choice.ticket_id, Ticket.status == Status.WAITING)
+            .execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        if found is not None:
+            return found, choice
+    return None
 
 
 def _mark_called(
@@ -322,11 +346,10 @@ def call_next(session: Session, actor: Actor, counter_id: int, now: datetime) ->
         )
         if not ranked:
             break
-        for choice in ranked:
-            ticket = _claim(session, choice.ticket_id)
-            if ticket is not None:
-                return _mark_called(session, counter, ticket, actor, choice, now)
-            skipped.add(choice.ticket_id)
+        claimed = _claim_best(session, ranked)
+        if claimed is not None:
+            return _mark_called(session, counter, claimed[0], actor, claimed[1], now)
+        skipped.update(choice.ticket_id for choice in ranked)
     raise Conflict(
         "queue.empty",
         "Nobody is waiting for this counter's services.",
