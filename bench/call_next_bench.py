@@ -192,7 +192,7 @@ class PhaseResult:
 
 
 class ClaimProbe:
-    """Counts claim attempts per call-next by wrapping `central.tickets.service._claim`.
+    """Counts claim statements per call-next by wrapping `central.tickets.service._claim_best`.
 
     Read-only instrumentation, installed for the service variant only and removed afterwards:
     every failed attempt is one more round trip inside the call-next transaction.
@@ -200,21 +200,21 @@ class ClaimProbe:
 
     def __init__(self) -> None:
         self._local = threading.local()
-        self._original: Callable[[Session, int], Any] | None = None
+        self._original: Callable[[Session, Any], Any] | None = None
 
     def install(self) -> None:
-        original = tickets._claim
+        original = tickets._claim_best
         self._original = original
 
-        def counting(session: Session, ticket_id: int) -> Any:
+        def counting(session: Session, ranked: Any) -> Any:
             self._local.count = getattr(self._local, "count", 0) + 1
-            return original(session, ticket_id)
+            return original(session, ranked)
 
-        tickets._claim = counting
+        tickets._claim_best = counting
 
     def remove(self) -> None:
         if self._original is not None:
-            tickets._claim = self._original
+            tickets._claim_best = self._original
 
     def reset(self) -> None:
         self._local.count = 0
