@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 
 from central.auth.actor import Actor
 from central.auth.models import User
-from central.errors import NotFound
 from central.events.service import last_seq
-from central.reference.models import Centre
+from central.reference.service import get_centre
 from central.tickets.localtime import local_day
 from central.tickets.models import Ticket
 from central.tickets.transitions import Status
@@ -52,19 +51,11 @@ class QueueSnapshot:
     counters: list[CounterView]
 
 
-def _centre(session: Session, actor: Actor, centre_id: int) -> Centre:
-    actor.ensure_centre(centre_id)
-    centre = session.get(Centre, centre_id)
-    if centre is None:
-        raise NotFound("centre.not_found", "No such centre.", details={"centre_id": centre_id})
-    return centre
-
-
 def queue_snapshot(session: Session, actor: Actor, centre_id: int, now: datetime) -> QueueSnapshot:
     # The event id is read first: state read after it is at least as new, so a client that
     # streams from this id may see an event twice (harmless) but never misses one.
     seen = last_seq(session)
-    centre = _centre(session, actor, centre_id)
+    centre = get_centre(session, actor, centre_id)
     stats = {
         row.service_id: row
         for row in session.execute(
@@ -149,7 +140,7 @@ class TicketFilter:
 def list_tickets(
     session: Session, actor: Actor, centre_id: int, flt: TicketFilter, now: datetime
 ) -> list[Ticket]:
-    centre = _centre(session, actor, centre_id)
+    centre = get_centre(session, actor, centre_id)
     day = flt.day or local_day(centre.timezone, now)
     query = select(Ticket).where(Ticket.centre_id == centre_id, Ticket.service_day == day)
     if flt.status:

@@ -82,3 +82,12 @@ class ApiClient:
 
     def open_counter(self, staff: StaffSession, number: int) -> Any:
         return staff.ok("post", f"/counters/{self.world.counters[number]}/open")
+
+
+def expect_error(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    """Assert an error answer with this status and code; return its details."""
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["code"] == code, response.text
+    details: dict[str, Any] = error["details"]
+    return details

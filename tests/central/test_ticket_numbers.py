@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 
 from central.clock import FrozenClock
 from central.context import AppContext
 from central.reference.models import Centre
 from tests.central.factories import World
-from tests.central.http import ApiClient, StaffSession
+from tests.central.http import ApiClient, StaffSession, expect_error
 
 Json = dict[str, Any]
 
@@ -22,14 +21,6 @@ Json = dict[str, Any]
 def world(fast_passwords: None, world: World) -> World:
     """The conftest world, built with cheap password hashing: these tests are not about it."""
     return world
-
-
-def expect_error(response: httpx.Response, status: int, code: str) -> Json:
-    assert response.status_code == status, response.text
-    error = response.json()["error"]
-    assert error["code"] == code, response.text
-    details: Json = error["details"]
-    return details
 
 
 def issue_at(api: ApiClient, clock: FrozenClock, when: datetime, prefix: str = "A") -> Json:

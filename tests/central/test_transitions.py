@@ -19,7 +19,7 @@ from central.tickets import counters, service
 from central.tickets.models import Ticket
 from central.tickets.transitions import ALLOWED_FROM, Action, Status
 from tests.central.factories import World, build_world
-from tests.central.http import ApiClient, StaffSession
+from tests.central.http import ApiClient, StaffSession, expect_error
 
 Json = dict[str, Any]
 
@@ -47,14 +47,6 @@ ILLEGAL = [
 
 def at(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value is not None else None
-
-
-def expect_error(response: httpx.Response, status: int, code: str) -> Json:
-    assert response.status_code == status, response.text
-    error = response.json()["error"]
-    assert error["code"] == code, response.text
-    details: Json = error["details"]
-    return details
 
 
 @dataclass
