@@ -195,7 +195,7 @@ def fresh_database(admin_url: str, prefix: str = "balcao_bench") -> Iterator[str
 def bench_database(url: str, pool_size: int = 5) -> Database:
     """A Database whose write sessions store their events at commit, as `build_context` does."""
     db = Database(url, pool_size=pool_size)
-    events.attach(db.write_factory, lambda _seq: None)
+    events.attach(db.write_factory, lambda: None)
     return db
 
 

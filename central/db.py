@@ -147,8 +147,11 @@ class Database:
             self.write_engine = _sqlite_engine(url, immediate=True)
             self.read_engine = _sqlite_engine(url, immediate=False)
         else:
+            # No pre-ping: it costs a round trip per transaction. A connection found dead (server
+            # restarted) fails that one request, which the client retries with its idempotency
+            # key, and SQLAlchemy then discards the whole stale pool.
             self.write_engine = create_engine(
-                url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+                url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=3600
             )
             self.read_engine = self.write_engine
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,11 +36,13 @@ class LiveEvent:
 
     @classmethod
     def from_row(cls, row: Event) -> LiveEvent:
+        if row.seq is None:
+            raise ValueError("an event is read before its transaction committed")
         return cls(row.seq, row.centre_id, row.kind, row.at.isoformat(), row.payload)
 
-    def to_sse(self) -> str:
-        import json
-
+    @functools.cached_property
+    def sse(self) -> str:
+        """The event as an SSE message, encoded once however many streams send it."""
         data = json.dumps(
             {"seq": self.seq, "kind": self.kind, "at": self.at, **self.payload},
             separators=(",", ":"),

@@ -12,9 +12,10 @@ from central.db import Base, UTCDateTime
 class ChangeCounter(Base):
     """One row holding the last change sequence number.
 
-    Incrementing it is the last statement of every writing transaction, so its row lock is held
-    only from there to COMMIT. Commits therefore become visible in sequence order, and a reader
-    that has seen N has seen everything below N: cursors never skip a late commit.
+    Incrementing it is the last thing every writing transaction does (on PostgreSQL inside
+    COMMIT itself, by the deferred trigger of migration 0004), so its row lock is held only until
+    the commit is done. Commits therefore become visible in sequence order, and a reader that has
+    seen N has seen everything below N: cursors never skip a late commit.
     """
 
     __tablename__ = "change_counter"
@@ -24,10 +25,18 @@ class ChangeCounter(Base):
 
 
 class Event(Base):
-    __tablename__ = "events"
-    __table_args__ = (Index("ix_events_centre_seq", "centre_id", "seq"),)
+    """A committed change. `seq` is NULL only inside the writing transaction, before COMMIT."""
 
-    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_centre_seq", "centre_id", "seq"),
+        Index("uq_events_seq", "seq", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True
+    )
+    seq: Mapped[int | None] = mapped_column(BigInteger)
     centre_id: Mapped[int] = mapped_column(ForeignKey("centres.id"))
     kind: Mapped[str] = mapped_column(String(48))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -29,7 +29,7 @@ def _replay(ctx: Context, centre_id: int, after: int) -> list[LiveEvent]:
             events.extend(LiveEvent.from_row(e) for e in batch)
             if len(batch) < 1000:
                 return events
-            after = batch[-1].seq
+            after = events[-1].seq
 
 
 def _last_committed(ctx: Context) -> int:
@@ -59,7 +59,7 @@ async def _stream(ctx: Context, centre_id: int, last_event_id: int | None) -> As
         else:
             last = last_event_id
             for ev in await asyncio.to_thread(_replay, ctx, centre_id, last):
-                yield ev.to_sse()
+                yield ev.sse
                 last = ev.seq
         while True:
             try:
@@ -70,7 +70,7 @@ async def _stream(ctx: Context, centre_id: int, last_event_id: int | None) -> As
             if item is OVERFLOW:
                 return
             if item.seq > last:
-                yield item.to_sse()
+                yield item.sse
                 last = item.seq
     finally:
         hub.unsubscribe(sub)

@@ -6,14 +6,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, select, text, update
+from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.events.models import ChangeCounter, Event
 
 _PENDING = "balcao.pending_events"
-_COMMITTED = "balcao.committed_seq"
-NOTIFY_CHANNEL = "balcao_events"
+_COMMITTED = "balcao.events_written"
+NOTIFY_CHANNEL = "balcao_events"  # also named in the numbering trigger of migration 0004
 
 
 def emit(
@@ -38,19 +38,19 @@ def _before_commit(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
-    session.flush()  # the changes themselves first, so the counter lock is taken last
-    last = _allocate(session, len(pending))
-    first = last - len(pending) + 1
-    for offset, (centre_id, kind, payload, at) in enumerate(pending):
-        session.add(
-            Event(seq=first + offset, centre_id=centre_id, kind=kind, payload=payload, at=at)
-        )
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_notify(:channel, :seq)"), {"channel": NOTIFY_CHANNEL, "seq": str(last)}
-        )
-    session.info[_COMMITTED] = last
+    rows: list[dict[str, Any]] = [
+        {"centre_id": centre_id, "kind": kind, "payload": payload, "at": at}
+        for centre_id, kind, payload, at in pending
+    ]
+    if session.get_bind().dialect.name != "postgresql":
+        # SQLite writers hold the database lock for the whole transaction, so numbering here
+        # costs nothing more. PostgreSQL numbers the rows itself, at COMMIT (migration 0004).
+        session.flush()  # the changes themselves first, so the counter lock is taken last
+        last = _allocate(session, len(rows))
+        for seq, row in enumerate(rows, start=last - len(rows) + 1):
+            row["seq"] = seq
+    session.execute(insert(Event), rows)
+    session.info[_COMMITTED] = True
 
 
 def _after_rollback(session: Session) -> None:
@@ -58,13 +58,12 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(_COMMITTED, None)
 
 
-def attach(factory: sessionmaker[Session], on_committed: Callable[[int], None]) -> None:
-    """Make sessions of `factory` write their pending events at commit and report the last seq."""
+def attach(factory: sessionmaker[Session], on_committed: Callable[[], None]) -> None:
+    """Make sessions of `factory` write their pending events at commit and say when they did."""
 
     def _after_commit(session: Session) -> None:
-        seq = session.info.pop(_COMMITTED, None)
-        if seq is not None:
-            on_committed(seq)
+        if session.info.pop(_COMMITTED, False):
+            on_committed()
 
     event.listen(factory, "before_commit", _before_commit)
     event.listen(factory, "after_commit", _after_commit)
