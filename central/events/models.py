@@ -33,9 +33,7 @@ class Event(Base):
         Index("uq_events_seq", "seq", unique=True),
     )
 
-    id: Mapped[int] = mapped_column(
-        BigInteger().with_variant(Integer, "sqlite"), primary_key=True
-    )
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     seq: Mapped[int | None] = mapped_column(BigInteger)
     centre_id: Mapped[int] = mapped_column(ForeignKey("centres.id"))
     kind: Mapped[str] = mapped_column(String(48))

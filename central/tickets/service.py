@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Integer, and_, bindparam, case, func, or_, select
+from sqlalchemy import Integer, Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
@@ -43,46 +44,79 @@ class CallResult:
 # --- locking and checks ---------------------------------------------------------------------
 
 
+# Statements of the hot paths are built once: building them per call cost more CPU than
+# running them. populate_existing: a row already in the session (read before the lock) is
+# refreshed from the locked read, or checks would run on what it was before another command
+# committed.
+_LOCK_COUNTER = (
+    select(Counter)
+    .where(Counter.id == bindparam("counter_id"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+# The counter, locked, with its services and its centre: one round trip, not three.
+_LOCK_COUNTER_TO_CALL = (
+    select(Counter, Centre)
+    .join(Centre, Centre.id == Counter.centre_id)
+    .where(Counter.id == bindparam("counter_id"))
+    .options(joinedload(Counter.service_links))
+    .with_for_update(of=Counter)
+    .execution_options(populate_existing=True)
+)
+# The counter holding a ticket, found and locked in one statement.
+_LOCK_COUNTER_OF_TICKET = (
+    select(Counter)
+    .where(
+        Counter.id
+        == select(Ticket.counter_id).where(Ticket.id == bindparam("ticket_id")).scalar_subquery()
+    )
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_LOCK_TICKET = (
+    select(Ticket)
+    .where(Ticket.id == bindparam("ticket_id"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+# The best-ranked ticket no other counter holds (PostgreSQL). One array parameter, not an IN
+# list: the statement text stays the same from call to call, so psycopg prepares it once.
+_RANKED = bindparam("ranked", type_=postgresql.ARRAY(Integer))
+_CLAIM_BEST = (
+    select(Ticket)
+    .where(Ticket.id == func.any(_RANKED), Ticket.status == Status.WAITING)
+    .order_by(func.array_position(_RANKED, Ticket.id))
+    .limit(1)
+    .with_for_update(skip_locked=True)
+    .execution_options(populate_existing=True)
+)
+_STILL_WAITING = (
+    select(Ticket)
+    .where(Ticket.id == bindparam("ticket_id"), Ticket.status == Status.WAITING)
+    .execution_options(populate_existing=True)
+)
+
+
+def _counter_not_found(counter_id: int | None) -> NotFound:
+    return NotFound("counter.not_found", "No such counter.", details={"counter_id": counter_id})
+
+
 def lock_counter(session: Session, counter_id: int) -> Counter:
-    # populate_existing: a row already in the session (read before the lock) is refreshed from
-    # the locked read, or checks would run on what it was before another command committed.
-    counter = session.execute(
-        select(Counter)
-        .where(Counter.id == counter_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
+    counter = session.execute(_LOCK_COUNTER, {"counter_id": counter_id}).scalar_one_or_none()
     if counter is None:
-        raise NotFound("counter.not_found", "No such counter.", details={"counter_id": counter_id})
+        raise _counter_not_found(counter_id)
     return counter
 
 
 def _lock_counter_to_call(session: Session, counter_id: int) -> tuple[Counter, Centre]:
-    """The counter, locked, with its services and its centre: one round trip, not three."""
-    row = (
-        session.execute(
-            select(Counter, Centre)
-            .join(Centre, Centre.id == Counter.centre_id)
-            .where(Counter.id == counter_id)
-            .options(joinedload(Counter.service_links))
-            .with_for_update(of=Counter)
-            .execution_options(populate_existing=True)
-        )
-        .unique()
-        .one_or_none()
-    )
+    row = session.execute(_LOCK_COUNTER_TO_CALL, {"counter_id": counter_id}).unique().one_or_none()
     if row is None:
-        raise NotFound("counter.not_found", "No such counter.", details={"counter_id": counter_id})
+        raise _counter_not_found(counter_id)
     return row.Counter, row.Centre
 
 
 def lock_ticket(session: Session, ticket_id: int) -> Ticket:
-    ticket = session.execute(
-        select(Ticket)
-        .where(Ticket.id == ticket_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
+    ticket = session.execute(_LOCK_TICKET, {"ticket_id": ticket_id}).scalar_one_or_none()
     if ticket is None:
         raise NotFound("ticket.not_found", "No such ticket.", details={"ticket_id": ticket_id})
     return ticket
@@ -222,13 +256,8 @@ def issue(
 # --- calling --------------------------------------------------------------------------------
 
 
-def _candidates(
-    session: Session,
-    counter: Counter,
-    service_ids: Sequence[int],
-    exclude: set[int],
-    day: date,
-) -> list[policy.Candidate]:
+def _build_candidates_query() -> Select[Any]:
+    """The candidate read, built once: constructing it per call cost more CPU than running it."""
     klass = case(
         (Ticket.front.is_(True), 3),
         (Ticket.appointment_at.is_not(None), 2),
@@ -240,8 +269,11 @@ def _candidates(
         order_by=(func.coalesce(Ticket.appointment_at, Ticket.queued_at), Ticket.id),
     )
     eligible = or_(
-        and_(Ticket.service_id.in_(service_ids), Ticket.target_counter_id.is_(None)),
-        Ticket.target_counter_id == counter.id,
+        and_(
+            Ticket.service_id.in_(bindparam("service_ids", expanding=True)),
+            Ticket.target_counter_id.is_(None),
+        ),
+        Ticket.target_counter_id == bindparam("counter_id"),
     )
     inner = (
         select(
@@ -255,19 +287,41 @@ def _candidates(
             position.label("position"),
         )
         .where(
-            Ticket.centre_id == counter.centre_id,
+            Ticket.centre_id == bindparam("centre_id"),
             # Only today's queue: a ticket left waiting yesterday is not called this morning.
-            Ticket.service_day == day,
+            Ticket.service_day == bindparam("day"),
             Ticket.status == Status.WAITING,
             eligible,
-            Ticket.id.not_in(exclude),
+            Ticket.id.not_in(bindparam("exclude", expanding=True)),
         )
         .subquery()
     )
-    rows = session.execute(
+    return (
         select(inner, Service.prefix, Service.priority_allowed)
         .join(Service, Service.id == inner.c.service_id)
         .where(inner.c.position <= CANDIDATES_PER_CLASS)
+    )
+
+
+_CANDIDATES = _build_candidates_query()
+
+
+def _candidates(
+    session: Session,
+    counter: Counter,
+    service_ids: Sequence[int],
+    exclude: set[int],
+    day: date,
+) -> list[policy.Candidate]:
+    rows = session.execute(
+        _CANDIDATES,
+        {
+            "service_ids": list(service_ids),
+            "counter_id": counter.id,
+            "centre_id": counter.centre_id,
+            "day": day,
+            "exclude": list(exclude),
+        },
     ).all()
     return [
         policy.Candidate(
@@ -297,23 +351,11 @@ def _claim_best(
     """
     by_id = {choice.ticket_id: choice for choice in ranked}
     if session.get_bind().dialect.name == "postgresql":
-        # One array parameter, not an IN list: the statement text stays the same from call to
-        # call, so psycopg prepares it once per connection.
-        order = bindparam("ranked", list(by_id), type_=postgresql.ARRAY(Integer))
-        ticket = session.execute(
-            select(Ticket)
-            .where(Ticket.id == func.any(order), Ticket.status == Status.WAITING)
-            .order_by(func.array_position(order, Ticket.id))
-            .limit(1)
-            .with_for_update(skip_locked=True)
-            .execution_options(populate_existing=True)
-        ).scalar_one_or_none()
+        ticket = session.execute(_CLAIM_BEST, {"ranked": list(by_id)}).scalar_one_or_none()
         return (ticket, by_id[ticket.id]) if ticket is not None else None
     for choice in ranked:
         found = session.execute(
-            select(Ticket)
-            .where(Ticket.id == choice.ticket_id, Ticket.status == Status.WAITING)
-            .execution_options(populate_existing=True)
+            _STILL_WAITING, {"ticket_id": choice.ticket_id}
         ).scalar_one_or_none()
         if found is not None:
             return found, choice
@@ -427,10 +469,7 @@ def _at_counter(
 ) -> tuple[Counter, Ticket]:
     """Lock the counter holding the ticket, then the ticket, and check the action is legal."""
     counter = session.execute(
-        select(Counter)
-        .where(Counter.id == select(Ticket.counter_id).where(Ticket.id == ticket_id).scalar_subquery())
-        .with_for_update()
-        .execution_options(populate_existing=True)
+        _LOCK_COUNTER_OF_TICKET, {"ticket_id": ticket_id}
     ).scalar_one_or_none()
     if counter is None:  # unknown, or at no counter: nothing to lock, say why
         found = get_ticket(session, actor, ticket_id)
