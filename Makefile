@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: venv demo test lint bench clean
+.PHONY: venv demo test lint bench clean i18n screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,27 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-demo: venv
+# Translations: the .ts sources (resources/i18n/) are compiled to .qm (not committed). After
+# changing user-visible text, refresh the sources with
+#   $(VENV)/bin/pyside6-lupdate desktop/views/*.py desktop/app.py -ts resources/i18n/balcao_pt_PT.ts
+# and translate what it marks unfinished (tests/ui/test_i18n.py fails until then).
+LRELEASE := $(VENV)/bin/pyside6-lrelease
+TS_FILES := $(wildcard resources/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(LRELEASE) -silent $< -qm $@
+
+i18n: $(QM_FILES)
+
+# The main screens in pt-PT, grabbed offscreen against a demo central: docs/screenshots/*.png.
+screenshots: venv i18n
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --out docs/screenshots
+
+demo: venv i18n
 	$(VENV)/bin/balcao-central demo
 
-test: venv
+test: venv i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: venv

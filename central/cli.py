@@ -133,7 +133,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """A throwaway SQLite database with demo data and the simulator, served on loopback."""
+    """Demo data and the arrivals simulator, served on loopback: on a throwaway SQLite database,
+    or on `--database-url` (seeded if empty). `--port 0 --port-file F` binds a free port and
+    writes it to F, for a parent process that runs the demo (the desktop's `--demo`)."""
+    import socket
     from dataclasses import replace
 
     import uvicorn
@@ -144,29 +147,54 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from central.demo.simulator import Simulator
     from central.main import build_context, create_app
 
-    folder = Path(tempfile.mkdtemp(prefix="balcao-demo-"))
-    settings = replace(Settings.from_env(), database_url=f"sqlite:///{folder / 'central.sqlite3'}")
+    if args.database_url:
+        url = args.database_url
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="balcao-demo-"))
+        url = f"sqlite:///{folder / 'central.sqlite3'}"
+    settings = replace(Settings.from_env(), database_url=url)
     ctx = build_context(settings)
     migrate.upgrade(ctx.db)
     with ctx.db.writing() as session:
         seed_demo(session, ctx.clock.now())
-    simulator = Simulator(ctx.db, Clock(), speed=args.speed)
-    simulator.start()
+    # Bound here, before uvicorn starts, so the port written is the port served.
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    port = sock.getsockname()[1]
+    simulator = None
+    if args.simulator:
+        simulator = Simulator(ctx.db, Clock(), speed=args.speed)
+        simulator.start()
     print(
-        f"demo central on http://{args.host}:{args.port}/docs - users atendente1..10, "
-        f"rececao, supervisora, admin; password '{DEMO_PASSWORD}'"
+        f"demo central on http://{args.host}:{port}/docs - users atendente1..10, "
+        f"rececao, supervisora, admin; password '{DEMO_PASSWORD}'",
+        flush=True,
     )
+    config = uvicorn.Config(
+        create_app(context=ctx),
+        log_level="info",
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        # Open event streams never end by themselves: do not wait for them for ever on exit.
+        timeout_graceful_shutdown=3,
+    )
+    server = uvicorn.Server(config)
+    if args.port_file:
+        _write_port_file(Path(args.port_file), port)
     try:
-        uvicorn.run(
-            create_app(context=ctx),
-            host=args.host,
-            port=args.port,
-            log_level="info",
-            timeout_keep_alive=KEEP_ALIVE_SECONDS,
-        )
+        server.run(sockets=[sock])
     finally:
-        simulator.stop()
+        if simulator is not None:
+            simulator.stop()
+        sock.close()
     return 0
+
+
+def _write_port_file(path: Path, port: int) -> None:
+    """Written whole then renamed, so a reader never sees half a number."""
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(str(port), encoding="ascii")
+    os.replace(temp, path)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -200,6 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--speed", type=float, default=4.0, help="time compression of arrivals")
+    demo.add_argument(
+        "--no-simulator",
+        dest="simulator",
+        action="store_false",
+        help="no simulated arrivals or robot counters (for tests and the desktop's self-test)",
+    )
+    demo.add_argument("--port-file", help="write the port served to this file (with --port 0)")
     demo.set_defaults(func=cmd_demo)
     return parser
 

@@ -1,0 +1,708 @@
+"""The counter attendant's window: the citizen at the counter, the actions, the waiting queue.
+
+Every command goes through the TaskRunner; while one runs, the command actions are disabled (a
+double press of F5 cannot call two citizens). The answer of a command updates the panel at once;
+the queue table follows the live feed. When the feed is offline the queue actions are disabled
+with the reason in their tooltip, while the visit on screen (timer, notes, start, finish) keeps
+working. After a refused command (someone else changed the ticket) the counter and its current
+ticket are read again, so the screen never stays wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.centre import Centre, CounterInfo
+from desktop.domain.errors import BalcaoError, OfflineError
+from desktop.domain.tickets import CallReason, Status, Ticket
+from desktop.domain.users import User
+from desktop.tasks import TaskRunner
+from desktop.views import counter_actions as names
+from desktop.views.connection_widgets import (
+    LIVE,
+    OFFLINE,
+    ConnectionIndicator,
+    OfflineBanner,
+    feed_state_name,
+)
+from desktop.views.counter_actions import QUEUE_ACTIONS, CounterActionBar, CounterActions
+from desktop.views.current_ticket_panel import CurrentTicketPanel
+from desktop.views.live_queue_controller import LiveQueueController
+from desktop.views.message_bar import MessageBar
+from desktop.views.messages import Messages
+from desktop.views.prompter import Prompter
+from desktop.views.queue_table_model import QueueTableModel, utc_now
+from desktop.views.queue_table_view import QueueTableView
+from desktop.views.ticket_action_dialogs import (
+    CallNumberDialog,
+    FinishDialog,
+    PauseDialog,
+    TransferDialog,
+)
+from desktop.views.widget_style import set_style_property
+
+log = logging.getLogger(__name__)
+
+# Refusals that mean "the screen is out of date": read the counter and its ticket again.
+STALE_CODES = frozenset(
+    {
+        "ticket.illegal_transition",
+        "ticket.not_at_counter",
+        "counter.busy",
+        "counter.closed",
+        "counter.paused",
+        "counter.not_open",
+        "counter.not_paused",
+        "ticket.not_found",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Workplace:
+    centre: Centre
+    counter: CounterInfo
+    ticket: Ticket | None
+
+
+def open_workplace(queue_service: Any, centre_id: int, counter_id: int) -> Workplace:
+    """On a worker thread: the centre, the counter opened for this user, and its ticket."""
+    centre = queue_service.load_centre(centre_id)
+    counter = queue_service.open_counter(counter_id)
+    return Workplace(centre, counter, queue_service.current_ticket(counter))
+
+
+def reload_counter(queue_service: Any, counter_id: int) -> tuple[CounterInfo, Ticket | None]:
+    counter = queue_service.open_counter(counter_id)
+    return counter, queue_service.current_ticket(counter)
+
+
+class AttendantWindow(QMainWindow):
+    logged_out = Signal()
+    lock_requested = Signal()
+    session_expired = Signal()
+    settings_requested = Signal()
+    ticket_shown = Signal(object)  # the Ticket at the counter, or None
+
+    def __init__(
+        self,
+        *,
+        runner: TaskRunner,
+        queue_service: Any,
+        live: LiveQueueController,
+        user: User,
+        counter_id: int,
+        prompter: Prompter | None = None,
+        now: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attendantWindow")
+        self.setAccessibleName(self.tr("Counter"))
+        self._runner = runner
+        self._queue_service = queue_service
+        self._live = live
+        self._user = user
+        self._counter_id = counter_id
+        self.prompter = prompter or Prompter()
+        self._now = now
+        self._messages = Messages(self)
+        self._centre: Centre | None = None
+        self._counter: CounterInfo | None = None
+        self._busy = False
+        self._closing = False
+        self._feed_state = ""
+
+        self.counter_actions = CounterActions(self)
+        self.panel = CurrentTicketPanel(self, now=now)
+        self.panel.set_call_hint(
+            self.tr("Press {keys} to call the next citizen.").format(
+                keys=self.counter_actions.key_text(names.CALL_NEXT)
+            )
+        )
+        self.action_bar = CounterActionBar(self.counter_actions, self)
+        self.queue_model = QueueTableModel(self, now=now)
+        self.queue_view = QueueTableView(self.queue_model, self)
+        self.queue_title = QLabel(self)
+        self.queue_title.setObjectName("sectionTitle")
+        self.queue_title.setBuddy(self.queue_view)
+        self.message_bar = MessageBar(self)
+        self.offline_banner = OfflineBanner(
+            self.tr(
+                "The queue on screen may be out of date and calling is disabled. You can keep "
+                "serving the citizen and writing notes. Reconnecting automatically…"
+            ),
+            self,
+        )
+        self.connection = ConnectionIndicator(self)
+        self.counter_label = QLabel(self)
+        self.counter_label.setObjectName("counterLabel")
+        self.user_label = QLabel(user.full_name or user.username, self)
+        self.user_label.setAccessibleName(self.tr("Signed in as"))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.panel, 1)
+        left_layout.addWidget(self.action_bar)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.queue_title)
+        right_layout.addWidget(self.queue_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 520])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.offline_banner)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        status = self.statusBar()
+        status.addWidget(self.counter_label)
+        status.addWidget(self.user_label)
+        status.addPermanentWidget(self.connection)
+
+        self._build_menus()
+        self._connect()
+        self._update_queue_title()
+        self._update_counter_label()
+        self._update_actions()
+        self.setWindowTitle(self.tr("Balcão: counter"))
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        session = self.menuBar().addMenu(self.tr("&Session"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("action_settings")
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.lock_action = QAction(self.tr("&Lock screen"), self)
+        self.lock_action.setObjectName("action_lock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.logout_action = QAction(self.tr("Log &out"), self)
+        self.logout_action.setObjectName("action_logout")
+        self.logout_action.triggered.connect(self._on_logout_action_triggered)
+        for action in (self.settings_action, self.lock_action, self.logout_action):
+            session.addAction(action)
+            self.addAction(action)
+        counter = self.menuBar().addMenu(self.tr("&Counter"))
+        for row in names.BAR_LAYOUT:
+            for name in row:
+                counter.addAction(self.counter_actions[name])
+                self.addAction(self.counter_actions[name])
+            counter.addSeparator()
+
+    def _connect(self) -> None:
+        triggers: dict[str, Callable[[], None]] = {
+            names.CALL_NEXT: self._on_call_next_triggered,
+            names.CALL_NUMBER: self._on_call_number_triggered,
+            names.RECALL: self._on_recall_triggered,
+            names.START: self._on_start_triggered,
+            names.FINISH: self._on_finish_triggered,
+            names.NO_SHOW: self._on_no_show_triggered,
+            names.TRANSFER: self._on_transfer_triggered,
+            names.PARK: self._on_park_triggered,
+            names.RETURN_PARKED: self._on_return_parked_triggered,
+            names.PAUSE: self._on_pause_triggered,
+            names.RESUME: self._on_resume_triggered,
+        }
+        for name, slot in triggers.items():
+            self.counter_actions[name].triggered.connect(slot)
+        self._live.reloaded.connect(self._on_live_reloaded)
+        self._live.changed.connect(self._on_live_changed)
+        self._live.feed_state_changed.connect(self._on_live_feed_state_changed)
+
+    # --- starting ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the counter for this user and load its current ticket; follow the queue."""
+        if self._user.centre_id is None:
+            self.message_bar.show_error(self._messages.error_text(BalcaoError("auth.wrong_centre")))
+            return
+        self._set_busy(True)
+        self.statusBar().showMessage(self.tr("Opening the counter…"))
+        self._runner.submit(
+            open_workplace,
+            self._queue_service,
+            self._user.centre_id,
+            self._counter_id,
+            owner=self,
+            on_done=self._on_workplace_opened,
+            on_error=self._on_command_failed,
+        )
+        self._live.start()
+
+    def _on_workplace_opened(self, workplace: Workplace) -> None:
+        self._set_busy(False)
+        self.statusBar().clearMessage()
+        self._centre = workplace.centre
+        self._counter = workplace.counter
+        self.queue_model.set_names(
+            {s.id: f"{s.prefix} · {s.name}" for s in workplace.centre.services},
+            {c.id: c.name for c in workplace.centre.counters},
+        )
+        self._show_ticket(workplace.ticket)
+        self._refresh_queue()
+        self._update_counter_label()
+        self._update_actions()
+
+    # --- reading the state ------------------------------------------------------------------
+
+    @property
+    def counter(self) -> CounterInfo | None:
+        return self._counter
+
+    @property
+    def centre(self) -> Centre | None:
+        return self._centre
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def offline(self) -> bool:
+        return self._feed_state == OFFLINE
+
+    def service_name(self, service_id: int) -> str:
+        service = self._centre.service(service_id) if self._centre else None
+        return f"{service.prefix} · {service.name}" if service else ""
+
+    def _service_ids(self) -> tuple[int, ...]:
+        live = self._live.state.counter(self._counter_id) if self._live.state else None
+        if live is not None and live.service_ids:
+            return tuple(live.service_ids)
+        return self._counter.service_ids if self._counter else ()
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def _command(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None]) -> None:
+        if self._busy:
+            return
+        self._set_busy(True)
+
+        def done(result: Any) -> None:
+            self._set_busy(False)
+            self.message_bar.clear_error()
+            ticket = getattr(result, "ticket", result)
+            if isinstance(ticket, Ticket):
+                self._live.apply_ticket(ticket)
+            on_done(result)
+
+        self._runner.submit(fn, *args, owner=self, on_done=done, on_error=self._on_command_failed)
+
+    def _on_command_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.statusBar().clearMessage()
+        code = getattr(error, "code", "")
+        self.message_bar.show_error(self._messages.error_text(error))
+        if code == "auth.session_expired":
+            self.session_expired.emit()
+        elif code in STALE_CODES:
+            self._reload_counter()
+        elif isinstance(error, OfflineError):
+            log.info("command failed offline: %s", code)
+
+    def _reload_counter(self) -> None:
+        if self._busy or self._closing:
+            return
+        self._set_busy(True)
+
+        def done(result: tuple[CounterInfo, Ticket | None]) -> None:
+            self._set_busy(False)
+            self._counter, ticket = result
+            self._show_ticket(ticket)
+            self._update_counter_label()
+            self._update_actions()
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            log.info("reloading the counter failed: %s", getattr(error, "code", error))
+
+        self._runner.submit(
+            reload_counter,
+            self._queue_service,
+            self._counter_id,
+            owner=self,
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _show_ticket(self, ticket: Ticket | None, reason: CallReason | None = None) -> None:
+        if ticket is not None and ticket.status not in (Status.CALLED, Status.SERVING):
+            ticket = None
+        if ticket is None:
+            self.panel.clear()
+        else:
+            self.panel.show_ticket(ticket, reason, self.service_name(ticket.service_id))
+        if self._counter is not None:
+            self._counter = replace(self._counter, current_ticket_id=ticket.id if ticket else None)
+        self._update_actions()
+        self.ticket_shown.emit(ticket)
+
+    @Slot()
+    def _on_call_next_triggered(self) -> None:
+        self._command(self._queue_service.call_next, self._counter_id, on_done=self._on_called)
+
+    def _on_called(self, result: Any) -> None:
+        self._show_ticket(result.ticket, result.reason)
+        self._refresh_queue()
+
+    @Slot()
+    def _on_call_number_triggered(self) -> None:
+        dialog = CallNumberDialog(self)
+        selected = self.queue_view.selected_ticket()
+        if selected is not None:
+            dialog.set_number(selected.number)
+        if not self.prompter.run(dialog):
+            return
+        self._command(
+            self._queue_service.call_specific,
+            self._counter_id,
+            dialog.number(),
+            on_done=self._on_called,
+        )
+
+    @Slot()
+    def _on_recall_triggered(self) -> None:
+        ticket = self.panel.ticket
+        if ticket is not None:
+            self._command(self._queue_service.recall, ticket.id, on_done=self._on_ticket_changed)
+
+    @Slot()
+    def _on_start_triggered(self) -> None:
+        ticket = self.panel.ticket
+        if ticket is not None:
+            self._command(self._queue_service.start, ticket.id, on_done=self._on_ticket_changed)
+
+    def _on_ticket_changed(self, ticket: Ticket) -> None:
+        self._show_ticket(ticket)
+
+    @Slot()
+    def _on_finish_triggered(self) -> None:
+        ticket = self.panel.ticket
+        if ticket is None or self._centre is None:
+            return
+        dialog = FinishDialog(
+            ticket.number,
+            self._centre.services,
+            ticket.service_id,
+            self.panel.notes(),
+            self,
+        )
+        if not self.prompter.run(dialog):
+            return
+        # The notes edited in the dialog are the visit's notes, even if finishing fails.
+        self.panel.set_notes(dialog.notes())
+        number = ticket.number
+        self._command(
+            self._queue_service.finish,
+            ticket.id,
+            dialog.outcome(),
+            dialog.notes() or None,
+            dialog.services_performed(),
+            on_done=lambda _t: self._on_visit_ended(
+                self.tr("Ticket {number} finished.").format(number=number)
+            ),
+        )
+
+    def _on_visit_ended(self, text: str) -> None:
+        self._show_ticket(None)
+        self.message_bar.show_info(text)
+        self._refresh_queue()
+
+    @Slot()
+    def _on_no_show_triggered(self) -> None:
+        ticket = self.panel.ticket
+        if ticket is None:
+            return
+        number = ticket.number
+        self._command(
+            self._queue_service.no_show,
+            ticket.id,
+            on_done=lambda _t: self._on_visit_ended(
+                self.tr("Ticket {number} marked as a no-show.").format(number=number)
+            ),
+        )
+
+    @Slot()
+    def _on_transfer_triggered(self) -> None:
+        ticket = self.panel.ticket
+        if ticket is None or self._centre is None:
+            return
+        dialog = TransferDialog(
+            ticket.number,
+            self._centre.services,
+            self._centre.counters,
+            ticket.service_id,
+            self._counter_id,
+            self,
+        )
+        if not self.prompter.run(dialog):
+            return
+        number = ticket.number
+        self._command(
+            lambda: self._queue_service.transfer(
+                ticket.id,
+                service_id=dialog.service_id(),
+                counter_id=dialog.counter_id(),
+                position=dialog.position(),
+            ),
+            on_done=lambda _t: self._on_visit_ended(
+                self.tr("Ticket {number} transferred.").format(number=number)
+            ),
+        )
+
+    @Slot()
+    def _on_park_triggered(self) -> None:
+        ticket = self.panel.ticket
+        if ticket is None:
+            return
+        number = ticket.number
+        self._command(
+            self._queue_service.park,
+            ticket.id,
+            on_done=lambda _t: self._on_visit_ended(
+                self.tr("Ticket {number} suspended. Resume it with {keys}.").format(
+                    number=number,
+                    keys=self.counter_actions.key_text(names.RETURN_PARKED),
+                )
+            ),
+        )
+
+    def parked_tickets(self) -> list[Any]:
+        """Suspended tickets, this counter's first, from the live queue."""
+        state = self._live.state
+        if state is None:
+            return []
+        parked = [t for t in state.tickets.values() if t.status == Status.PARKED]
+        return sorted(parked, key=lambda t: (t.counter_id != self._counter_id, t.number))
+
+    @Slot()
+    def _on_return_parked_triggered(self) -> None:
+        parked = self.parked_tickets()
+        if not parked:
+            self.message_bar.show_info(self.tr("There are no suspended tickets."))
+            return
+        chosen = parked[0]
+        if len(parked) > 1:
+            index = self.prompter.choose(
+                self,
+                self.tr("Resume a suspended ticket"),
+                self.tr("Suspended ticket:"),
+                [f"{t.number} · {self.service_name(t.service_id)}" for t in parked],
+            )
+            if index is None:
+                return
+            chosen = parked[index]
+        self._command(
+            self._queue_service.return_parked,
+            chosen.id,
+            self._counter_id,
+            on_done=self._on_ticket_changed,
+        )
+
+    @Slot()
+    def _on_pause_triggered(self) -> None:
+        dialog = PauseDialog(self)
+        if not self.prompter.run(dialog):
+            return
+        self._command(
+            self._queue_service.pause,
+            self._counter_id,
+            dialog.reason(),
+            on_done=self._on_counter_changed,
+        )
+
+    @Slot()
+    def _on_resume_triggered(self) -> None:
+        self._command(
+            self._queue_service.resume, self._counter_id, on_done=self._on_counter_changed
+        )
+
+    def _on_counter_changed(self, counter: CounterInfo) -> None:
+        self._counter = counter
+        self._update_counter_label()
+        self._update_actions()
+
+    # --- live queue -------------------------------------------------------------------------
+
+    @Slot()
+    def _on_live_reloaded(self) -> None:
+        self._refresh_queue()
+
+    @Slot(object)
+    def _on_live_changed(self, change: Any) -> None:
+        self._refresh_queue()
+        if self._counter_id in change.counters and self._live.state is not None:
+            live = self._live.state.counter(self._counter_id)
+            if live is not None and self._counter is not None and not self._busy:
+                self._counter = replace(
+                    self._counter, state=live.state, pause_reason=live.pause_reason
+                )
+                self._update_counter_label()
+        self._update_actions()
+
+    @Slot(object, object)
+    def _on_live_feed_state_changed(self, state: Any, retry_in: Any) -> None:
+        name = feed_state_name(state)
+        if name == "SESSION_EXPIRED":
+            self.session_expired.emit()
+            name = OFFLINE
+        self._feed_state = name
+        self.connection.set_state(name, retry_in)
+        self.offline_banner.set_state(name)
+        if name == LIVE:
+            self._refresh_queue()
+        self._update_actions()
+
+    def _refresh_queue(self) -> None:
+        state = self._live.state
+        if state is None:
+            return
+        self.queue_model.sync(state.waiting_for(self._service_ids(), self._counter_id))
+        self._update_queue_title()
+
+    def _update_queue_title(self) -> None:
+        self.queue_title.setText(
+            self.tr("&Waiting for this counter: {count}").format(count=self.queue_model.rowCount())
+        )
+
+    # --- look -------------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_actions()
+
+    def _update_counter_label(self) -> None:
+        counter = self._counter
+        if counter is None:
+            self.counter_label.setText(self.tr("Counter: opening…"))
+            return
+        self.counter_label.setText(
+            self.tr("{counter}: {state}").format(
+                counter=counter.name,
+                state=self._messages.counter_state_name(counter.state, counter.pause_reason),
+            )
+        )
+        self.setWindowTitle(
+            self.tr("Balcão: {counter} · {user}").format(
+                counter=counter.name, user=self._user.full_name or self._user.username
+            )
+        )
+
+    def _update_actions(self) -> None:
+        ticket = self.panel.ticket
+        status = ticket.status if ticket is not None else None
+        counter = self._counter
+        ready = counter is not None and not self._busy
+        is_open = counter is not None and counter.state == "open"
+        paused = counter is not None and counter.state == "paused"
+        free = ticket is None
+        enabled = {
+            names.CALL_NEXT: ready and is_open and free,
+            names.CALL_NUMBER: ready and is_open and free,
+            names.RETURN_PARKED: ready and is_open and free,
+            names.RECALL: ready and status == Status.CALLED,
+            names.START: ready and status == Status.CALLED,
+            names.NO_SHOW: ready and status == Status.CALLED,
+            names.FINISH: ready and status == Status.SERVING,
+            names.TRANSFER: ready and status in (Status.CALLED, Status.SERVING),
+            names.PARK: ready and status in (Status.CALLED, Status.SERVING),
+            names.PAUSE: ready and is_open and free,
+            names.RESUME: ready and paused,
+        }
+        reasons: dict[str, str] = {}
+        if self.offline:
+            why = self.tr("no connection to the central service.")
+            for name in QUEUE_ACTIONS:
+                enabled[name] = False
+                reasons[name] = why
+        elif self._busy:
+            for name in enabled:
+                reasons[name] = self.tr("the previous action is still running.")
+        elif paused:
+            for name in (names.CALL_NEXT, names.CALL_NUMBER, names.RETURN_PARKED):
+                reasons[name] = self.tr("the counter is paused.")
+        elif not free:
+            for name in (names.CALL_NEXT, names.CALL_NUMBER, names.RETURN_PARKED, names.PAUSE):
+                reasons[name] = self.tr("finish, transfer or suspend the current ticket first.")
+        self.counter_actions.set_states(enabled, reasons)
+        # The next step of the visit stands out: call, then start, then finish.
+        if status == Status.SERVING:
+            next_step = names.FINISH
+        elif status == Status.CALLED:
+            next_step = names.START
+        else:
+            next_step = names.CALL_NEXT
+        for name, button in self.action_bar.buttons.items():
+            set_style_property(button, "primary", name == next_step)
+
+    # --- leaving ----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_logout_action_triggered(self) -> None:
+        if self._confirm_leaving():
+            self._closing = True
+            self.logged_out.emit()
+
+    def _confirm_leaving(self) -> bool:
+        ticket = self.panel.ticket
+        if ticket is None or ticket.status != Status.SERVING:
+            return True
+        return self.prompter.confirm(
+            self,
+            self.tr("A citizen is being served"),
+            self.tr(
+                "Ticket {number} is being served. If you leave now it stays at this counter "
+                "until you come back. Leave anyway?"
+            ).format(number=ticket.number),
+        )
+
+    def close_counter(self) -> None:
+        """Close the counter on the central (a called ticket goes back to the front). Left
+        open while someone is being served, so the visit can be resumed."""
+        ticket = self.panel.ticket
+        if self._counter is None or (ticket is not None and ticket.status == Status.SERVING):
+            return
+        self._runner.submit(
+            self._queue_service.close_counter,
+            self._counter_id,
+            owner=None,
+            on_error=lambda error: log.info(
+                "closing the counter failed: %s", getattr(error, "code", error)
+            ),
+        )
+        self._counter = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._closing and not self._confirm_leaving():
+            event.ignore()
+            return
+        self._closing = True
+        self.close_counter()
+        self._live.stop()
+        self.queue_model.stop_ticking()
+        super().closeEvent(event)
