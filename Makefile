@@ -16,7 +16,7 @@ venv: $(STAMP)
 
 # Translations: the .ts sources (resources/i18n/) are compiled to .qm (not committed). After
 # changing user-visible text, refresh the sources with
-#   $(VENV)/bin/pyside6-lupdate desktop/views/*.py desktop/app.py -ts resources/i18n/balcao_pt_PT.ts
+#   $(VENV)/bin/pyside6-lupdate desktop/views/*.py -ts resources/i18n/balcao_pt_PT.ts
 # and translate what it marks unfinished (tests/ui/test_i18n.py fails until then).
 LRELEASE := $(VENV)/bin/pyside6-lrelease
 TS_FILES := $(wildcard resources/i18n/*.ts)
@@ -31,8 +31,10 @@ i18n: $(QM_FILES)
 screenshots: venv i18n
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --out docs/screenshots
 
+# The desktop demo: a throwaway central as a child process (demo data, arrivals simulator) and
+# the counter window signed in as atendente1 at counter 1. Only the server: balcao-central demo.
 demo: venv i18n
-	$(VENV)/bin/balcao-central demo
+	$(VENV)/bin/balcao --demo
 
 test: venv i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -1,13 +1,15 @@
 """`make screenshots`: the main screens in pt-PT, grabbed offscreen into docs/screenshots/.
 
-Real data: a demo central of its own (`EmbeddedCentral`, no simulator, so the pictures are the
-same every time), tickets issued by the reception user, other counters opened and serving by
-other demo attendants. The windows talk to it through the real services and TaskRunner.
-
-The tickets were issued seconds before the pictures are taken, so the waits are short: the
-clock is not faked.
+Real data on a real central: the demo centre served in this process (`screenshot_central.py`,
+no simulator, so the pictures are alike every time). The morning is staged through the API
+with the central's clock set back: tickets issued 3 to 41 minutes ago (one service past its
+target wait, priority tickets among them), other counters that called and started their
+citizens a quarter of an hour ago, one on a break. Then the clock is back at the real now and
+the windows sign in and work through the real services and TaskRunner; the waits they show are
+measured against the wall clock like at any counter.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/screenshots] [--language en]
+        [--extras DIR]   also the finish and transfer dialogs, the offline banner, the lock
 """
 
 from __future__ import annotations
@@ -20,59 +22,65 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from screenshot_central import InProcessCentral, ShiftedClock
 
 from desktop.api.api_client import ApiClient
-from desktop.app import (
-    DEMO_PASSWORD,
-    Services,
-    Session,
-    build_services,
-    demo_counter_id,
-    make_application,
-    wait_until,
-)
+from desktop.app_services import Services, build_services
 from desktop.config import Settings
+from desktop.demo_mode import DEMO_PASSWORD, demo_counter_id
 from desktop.domain.tickets import Priority
+from desktop.self_test import wait_until
 from desktop.services.auth_service import AuthService
 from desktop.services.credential_store import CredentialStore
-from desktop.services.embedded_central import EmbeddedCentral
 from desktop.services.queue_service import QueueService
+from desktop.views.app_resources import make_application
+from desktop.views.attendant_window import AttendantWindow
+from desktop.views.connection_widgets import OFFLINE
+from desktop.views.idle_lock import ScreenLock
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.monitor_window import MonitorWindow
 from desktop.views.prompter import ScriptedPrompter
 from desktop.views.reception_window import ReceptionWindow
+from desktop.views.session_flow import Session
 
 WINDOW_SIZE = (1280, 800)
 TIMEOUT = 20.0
 
-# Tickets for the queue of counter 1 (services A, H, D) and a few elsewhere; (prefix, priority).
+# Tickets issued this morning: (minutes ago, service prefix, priority). Counter 1 serves A, H
+# and D. Targets: A and H 15 min, D, E and G 20, B, C and F 30. A is past its target (red on the
+# monitor), B and E close to it (amber), the others within it.
 ARRIVALS = (
-    ("A", "none"),
-    ("H", "none"),
-    ("A", "elderly"),
-    ("D", "none"),
-    ("A", "none"),
-    ("B", "none"),
-    ("H", "pregnancy"),
-    ("A", "none"),
-    ("E", "none"),
-    ("D", "none"),
-    ("F", "none"),
-    ("A", "none"),
-    ("G", "none"),
-    ("C", "none"),
-    ("H", "none"),
-    ("A", "none"),
-    ("D", "disability"),
-    ("A", "none"),
+    (41, "A", "none"),
+    (36, "A", "none"),
+    (26, "A", "elderly"),
+    (24, "B", "none"),
+    (19, "F", "none"),
+    (17, "A", "none"),
+    (16, "E", "none"),
+    (14, "D", "none"),
+    (13, "C", "none"),
+    (11, "G", "none"),
+    (10, "H", "none"),
+    (9, "A", "none"),
+    (8, "D", "disability"),
+    (7, "H", "pregnancy"),
+    (6, "A", "none"),
+    (5, "E", "none"),
+    (4, "A", "elderly"),
+    (4, "D", "none"),
+    (3, "H", "none"),
 )
-# Other attendants at work: (login, counter number, action after calling).
+# Other attendants: they open their counters at the start and then, at (minutes ago), call the
+# next citizen and start serving ("serve"), only call ("call"), or pause for a break.
+OPENED_MINUTES_AGO = 45
+# Counter 1 (the attendant's screenshot) opened, called and started this long ago.
+SERVING_MINUTES = 3
 OTHERS = (
-    ("atendente2", 2, "serve"),
-    ("atendente3", 3, "serve"),
-    ("atendente4", 4, "call"),
-    ("atendente6", 6, "pause"),
+    ("atendente6", 6, 22, "pause"),
+    ("atendente2", 2, 20, "serve"),
+    ("atendente3", 3, 15, "serve"),
+    ("atendente4", 4, 2, "call"),
 )
 
 
@@ -83,7 +91,9 @@ def signed_in(url: str, username: str) -> tuple[ApiClient, QueueService]:
 
 
 def grab(widget: QWidget, path: Path, app: QApplication) -> None:
-    wait_until(app, lambda: True, "paint", 1)
+    # A few turns of the event loop: pending layout requests and repaints are done first.
+    turns = iter(range(5))
+    wait_until(app, lambda: next(turns, None) is None, "paint", 5)
     widget.grab().save(str(path))
     print(f"wrote {path}")
 
@@ -92,27 +102,44 @@ def settle(app: QApplication, predicate: Callable[[], bool], what: str) -> None:
     wait_until(app, predicate, what, TIMEOUT)
 
 
-def stage(url: str, centre_id: int) -> list[ApiClient]:
-    """The morning so far: tickets issued, other counters working."""
+def stage(url: str, centre_id: int, clock: ShiftedClock) -> list[ApiClient]:
+    """The morning so far, replayed in time order with the central's clock set back."""
     clients: list[ApiClient] = []
+    clock.set_minutes_ago(OPENED_MINUTES_AGO)
     api, reception = signed_in(url, "rececao")
     clients.append(api)
     centre = reception.load_centre(centre_id)
     by_prefix = {s.prefix: s.id for s in centre.services}
-    for prefix, priority in ARRIVALS:
-        reception.issue_ticket(centre_id, by_prefix[prefix], Priority(priority))
-    for username, number, action in OTHERS:
+    steps: list[tuple[float, Callable[[], object]]] = []
+    for minutes, prefix, priority in ARRIVALS:
+        service_id = by_prefix[prefix]
+        steps.append(
+            (
+                minutes,
+                lambda s=service_id, p=priority: reception.issue_ticket(centre_id, s, Priority(p)),
+            )
+        )
+    for username, number, minutes, action in OTHERS:
         api, queue = signed_in(url, username)
         clients.append(api)
         counter_id = demo_counter_id(queue, centre_id, number)
         queue.open_counter(counter_id)
-        if action == "pause":
-            queue.pause(counter_id, "break")
-            continue
-        result = queue.call_next(counter_id)
-        if action == "serve":
-            queue.start(result.ticket.id)
+        steps.append((minutes, lambda q=queue, c=counter_id, a=action: at_work(q, c, a)))
+    # Earliest first; at the same minute the other counters act after the arrivals.
+    for minutes, act in sorted(steps, key=lambda step: -step[0]):
+        clock.set_minutes_ago(minutes)
+        act()
+    clock.set_minutes_ago(0)
     return clients
+
+
+def at_work(queue: QueueService, counter_id: int, action: str) -> None:
+    if action == "pause":
+        queue.pause(counter_id, "break")
+        return
+    result = queue.call_next(counter_id)
+    if action == "serve":
+        queue.start(result.ticket.id)
 
 
 def shoot_login(app: QApplication, services: Services, out: Path) -> None:
@@ -131,11 +158,10 @@ def shoot_login(app: QApplication, services: Services, out: Path) -> None:
     dialog.close()
 
 
-def shoot_attendant(app: QApplication, url: str, settings: Settings, out: Path) -> None:
+def shoot_attendant(
+    app: QApplication, settings: Settings, clock: ShiftedClock, out: Path, extras: Path | None
+) -> None:
     services = build_services(settings, remember=False)
-    services.api = ApiClient(url)
-    services.auth = AuthService(services.api, services.store, remember=False)
-    services.queue = QueueService(services.api)
     user = services.auth.login("atendente1", DEMO_PASSWORD)
     assert user.centre_id is not None
     counter_id = demo_counter_id(services.queue, user.centre_id, 1)
@@ -144,6 +170,7 @@ def shoot_attendant(app: QApplication, url: str, settings: Settings, out: Path) 
     window.prompter = ScriptedPrompter()
     window.resize(*WINDOW_SIZE)
     window.show()
+    clock.set_minutes_ago(SERVING_MINUTES)  # counter 1 called its citizen a few minutes ago
     window.start()
     settle(app, lambda: window.counter is not None and not window.busy, "counter opened")
     settle(app, lambda: window.queue_model.rowCount() >= 8, "queue loaded")
@@ -155,6 +182,7 @@ def shoot_attendant(app: QApplication, url: str, settings: Settings, out: Path) 
         lambda: window.panel.ticket is not None and window.panel.ticket.status == "serving",
         "serving",
     )
+    clock.set_minutes_ago(0)
     settle(app, lambda: window.connection.state == "LIVE", "live feed")
     window.panel.set_notes(
         "Pedido de certidão de residência; entregou comprovativo de morada. Falta o NIF do "
@@ -163,18 +191,42 @@ def shoot_attendant(app: QApplication, url: str, settings: Settings, out: Path) 
     window.panel.notes_edit.setFocus()
     window.queue_model.tick()
     grab(window, out / "attendant.png", app)
+    if extras is not None:
+        shoot_attendant_extras(app, window, services, extras)
     window.close()
     settle(app, lambda: services.runner.in_flight == 0, "counter closed")
     services.close()
 
 
-def shoot_role_window(
-    app: QApplication, url: str, settings: Settings, out: Path, username: str
+def shoot_attendant_extras(
+    app: QApplication, window: AttendantWindow, services: Services, out: Path
 ) -> None:
+    """The dialogs of the visit, the offline state and the lock: for review, not the docs."""
+
+    def grab_and_cancel(dialog: QDialog) -> bool:
+        dialog.show()
+        dialog.adjustSize()
+        grab(dialog, out / f"{dialog.objectName()}.png", app)
+        dialog.close()
+        return False
+
+    window.prompter = ScriptedPrompter(on_dialog=grab_and_cancel)
+    window.counter_actions["transfer"].trigger()
+    window.counter_actions["finish"].trigger()
+    window.prompter = ScriptedPrompter()
+    window._on_live_feed_state_changed(OFFLINE, 8)
+    grab(window, out / "offline.png", app)
+    lock = ScreenLock(
+        runner=services.runner, auth=services.auth, window=window, watcher=None, parent=window
+    )
+    lock.lock()
+    assert lock.dialog is not None
+    grab(lock.dialog, out / "lock.png", app)
+    lock.dialog.done(QDialog.DialogCode.Accepted)
+
+
+def shoot_role_window(app: QApplication, settings: Settings, out: Path, username: str) -> None:
     services = build_services(settings, remember=False)
-    services.api = ApiClient(url)
-    services.auth = AuthService(services.api, services.store, remember=False)
-    services.queue = QueueService(services.api)
     user = services.auth.login(username, DEMO_PASSWORD)
     assert user.centre_id is not None
     session = Session(app, services, demo=True)
@@ -204,10 +256,11 @@ def shoot_role_window(
         first.click()
         window.priority_buttons["none"].click()
         settle(app, lambda: window.issued_number.text() != "—", "ticket issued")
-        window.search_edit.setText("A003")
+        window.search_edit.setText("A002")  # the longest wait of the morning
         window.search_button.click()
         settle(app, lambda: bool(window.found), "ticket found")
-        window.search_edit.setFocus()
+        window.results.selectRow(0)
+        window.results.setFocus()
     else:
         settle(app, lambda: window.services_model.rowCount() > 0, "monitor filled")
         window.services_view.setFocus()
@@ -220,11 +273,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--language", default="pt_PT", choices=("pt_PT", "en"))
+    parser.add_argument("--extras", help="also grab dialogs and states for review, into EXTRAS")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    extras = Path(args.extras) if args.extras else None
+    if extras is not None:
+        extras.mkdir(parents=True, exist_ok=True)
     base = Settings(language=args.language, idle_lock_minutes=480)
-    with EmbeddedCentral(simulator=False) as central:
+    with InProcessCentral() as central:
         settings = Settings(
             server_url=central.url,
             language=args.language,
@@ -235,14 +292,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         app = make_application(settings)
         services = build_services(settings, remember=False)
-        _api, probe = signed_in(central.url, "atendente1")
+        api, probe = signed_in(central.url, "atendente1")
         centre_id = int(probe.api.centres()[0]["id"])
-        clients = stage(central.url, centre_id)
+        api.close()
+        clients = stage(central.url, centre_id, central.clock)
         shoot_login(app, services, out)
         services.close()
-        shoot_attendant(app, central.url, settings, out)
-        shoot_role_window(app, central.url, settings, out, "rececao")
-        shoot_role_window(app, central.url, settings, out, "supervisora")
+        shoot_attendant(app, settings, central.clock, out, extras)
+        shoot_role_window(app, settings, out, "rececao")
+        shoot_role_window(app, settings, out, "supervisora")
         for client in clients:
             client.close()
     return 0

@@ -39,7 +39,8 @@ from desktop.views.connection_widgets import (
     OfflineBanner,
     feed_state_name,
 )
-from desktop.views.counter_actions import QUEUE_ACTIONS, CounterActionBar, CounterActions
+from desktop.views.counter_actions import CounterActionBar, CounterActions
+from desktop.views.counter_availability import Blocker, counter_availability
 from desktop.views.current_ticket_panel import CurrentTicketPanel
 from desktop.views.live_queue_controller import LiveQueueController
 from desktop.views.message_bar import MessageBar
@@ -170,7 +171,7 @@ class AttendantWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 520])
+        splitter.setSizes([660, 580])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.offline_banner)
@@ -259,8 +260,10 @@ class AttendantWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._centre = workplace.centre
         self._counter = workplace.counter
+        # The ticket number already starts with the service's letter: the name alone, so the
+        # narrow column shows more of it.
         self.queue_model.set_names(
-            {s.id: f"{s.prefix} · {s.name}" for s in workplace.centre.services},
+            {s.id: s.name for s in workplace.centre.services},
             {c.id: c.name for c in workplace.centre.counters},
         )
         self._show_ticket(workplace.ticket)
@@ -615,50 +618,24 @@ class AttendantWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         ticket = self.panel.ticket
-        status = ticket.status if ticket is not None else None
         counter = self._counter
-        ready = counter is not None and not self._busy
-        is_open = counter is not None and counter.state == "open"
-        paused = counter is not None and counter.state == "paused"
-        free = ticket is None
-        enabled = {
-            names.CALL_NEXT: ready and is_open and free,
-            names.CALL_NUMBER: ready and is_open and free,
-            names.RETURN_PARKED: ready and is_open and free,
-            names.RECALL: ready and status == Status.CALLED,
-            names.START: ready and status == Status.CALLED,
-            names.NO_SHOW: ready and status == Status.CALLED,
-            names.FINISH: ready and status == Status.SERVING,
-            names.TRANSFER: ready and status in (Status.CALLED, Status.SERVING),
-            names.PARK: ready and status in (Status.CALLED, Status.SERVING),
-            names.PAUSE: ready and is_open and free,
-            names.RESUME: ready and paused,
+        availability = counter_availability(
+            status=ticket.status if ticket is not None else None,
+            counter_state=counter.state if counter is not None else None,
+            busy=self._busy,
+            offline=self.offline,
+        )
+        why = {
+            Blocker.OFFLINE: self.tr("no connection to the central service."),
+            Blocker.BUSY: self.tr("the previous action is still running."),
+            Blocker.PAUSED: self.tr("the counter is paused."),
+            Blocker.OCCUPIED: self.tr("finish, transfer or suspend the current ticket first."),
         }
-        reasons: dict[str, str] = {}
-        if self.offline:
-            why = self.tr("no connection to the central service.")
-            for name in QUEUE_ACTIONS:
-                enabled[name] = False
-                reasons[name] = why
-        elif self._busy:
-            for name in enabled:
-                reasons[name] = self.tr("the previous action is still running.")
-        elif paused:
-            for name in (names.CALL_NEXT, names.CALL_NUMBER, names.RETURN_PARKED):
-                reasons[name] = self.tr("the counter is paused.")
-        elif not free:
-            for name in (names.CALL_NEXT, names.CALL_NUMBER, names.RETURN_PARKED, names.PAUSE):
-                reasons[name] = self.tr("finish, transfer or suspend the current ticket first.")
-        self.counter_actions.set_states(enabled, reasons)
+        reasons = {name: why[blocker] for name, blocker in availability.blockers.items()}
+        self.counter_actions.set_states(availability.enabled, reasons)
         # The next step of the visit stands out: call, then start, then finish.
-        if status == Status.SERVING:
-            next_step = names.FINISH
-        elif status == Status.CALLED:
-            next_step = names.START
-        else:
-            next_step = names.CALL_NEXT
         for name, button in self.action_bar.buttons.items():
-            set_style_property(button, "primary", name == next_step)
+            set_style_property(button, "primary", name == availability.next_step)
 
     # --- leaving ----------------------------------------------------------------------------
 

@@ -146,6 +146,8 @@ class CounterActionBar(QWidget):
         self.setObjectName("counterActionBar")
         self.setAccessibleName(self.tr("Counter actions"))
         self.buttons: dict[str, QToolButton] = {}
+        # Never squeezed below the buttons' height (the offline banner takes room from the notes).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

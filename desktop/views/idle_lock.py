@@ -129,6 +129,7 @@ class IdleWarning(QFrame):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._host = parent
         self.setObjectName("idleWarning")
         self.setAccessibleName(self.tr("Inactivity warning"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -150,7 +151,7 @@ class IdleWarning(QFrame):
         ).format(seconds=seconds)
         self._label.setText(text)
         self.setAccessibleDescription(text)
-        parent = self.parentWidget()
+        parent = self._host
         width = min(560, parent.width() - 40)
         self.setFixedWidth(max(300, width))
         self.adjustSize()
@@ -296,7 +297,10 @@ class LockDialog(QDialog):
 
 
 class ScreenLock(QObject):
-    """Ties the watcher, the warning and the lock dialog to one main window."""
+    """Ties the watcher, the warnings and one lock dialog to the session's main windows.
+
+    A supervisor may have the monitor and a counter window open: one idle period locks both
+    behind one dialog, and one password unlocks both."""
 
     locked = Signal()
     unlocked = Signal()
@@ -314,23 +318,36 @@ class ScreenLock(QObject):
         super().__init__(parent)
         self._runner = runner
         self._auth = auth
-        self._window = window
+        self._windows: list[QWidget] = []
+        self._warnings: list[IdleWarning] = []
         self.watcher = watcher
-        self.warning = IdleWarning(window)
         self.dialog: LockDialog | None = None
-        self._hidden: QWidget | None = None
+        self._hidden: list[QWidget] = []
+        self.add_window(window)
         if watcher is not None:
             watcher.warning_started.connect(self._on_watcher_warning_started)
             watcher.warning_ticked.connect(self._on_watcher_warning_ticked)
             watcher.warning_cancelled.connect(self._on_watcher_warning_cancelled)
             watcher.lock_due.connect(self._on_watcher_lock_due)
 
+    def add_window(self, window: QWidget) -> None:
+        """Another window of the same session; locked now if the session is locked."""
+        self._windows.append(window)
+        self._warnings.append(IdleWarning(window))
+        if self.dialog is not None:
+            self._hide_contents(window)
+
+    @property
+    def warning(self) -> IdleWarning:
+        """The warning over the first window."""
+        return self._warnings[0]
+
     @property
     def is_locked(self) -> bool:
         return self.dialog is not None
 
     def lock(self, expired: bool = False) -> None:
-        self.warning.hide()
+        self._hide_warnings()
         if self.dialog is not None:
             if expired:
                 self.dialog.set_expired(True)
@@ -338,32 +355,59 @@ class ScreenLock(QObject):
         if self.watcher is not None and not self.watcher.locked:
             self.watcher.lock_now()
             return  # lock_now comes back here through lock_due
-        central = getattr(self._window, "centralWidget", lambda: None)()
-        if central is not None and central.isVisible():
-            central.hide()  # hidden, not destroyed: the ticket and the notes stay as they are
-            self._hidden = central
-        dialog = LockDialog(
-            runner=self._runner, auth=self._auth, expired=expired, parent=self._window
-        )
+        for window in self._windows:
+            self._hide_contents(window)
+        host = self._dialog_host()
+        dialog = LockDialog(runner=self._runner, auth=self._auth, expired=expired, parent=host)
         dialog.unlocked.connect(self._on_dialog_unlocked)
         dialog.logout_requested.connect(self.logout_requested)
-        dialog.setGeometry(self._window.geometry())
+        dialog.setGeometry(host.geometry())
         self.dialog = dialog
-        dialog.open()
+        if len(self._windows) > 1:
+            # Modal to the whole application: no other window of the session stays usable.
+            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.show()
+        else:
+            dialog.open()
         dialog.password_edit.setFocus()
         self.locked.emit()
 
+    def _dialog_host(self) -> QWidget:
+        """The window the dialog covers: the active one, else the first one on screen."""
+        for window in self._windows:
+            if window.isActiveWindow():
+                return window
+        for window in self._windows:
+            if window.isVisible():
+                return window
+        return self._windows[0]
+
+    def _hide_contents(self, window: QWidget) -> None:
+        central = getattr(window, "centralWidget", lambda: None)()
+        if central is not None and central.isVisible():
+            central.hide()  # hidden, not destroyed: the ticket and the notes stay as they are
+            self._hidden.append(central)
+
+    def _hide_warnings(self) -> None:
+        for warning in self._warnings:
+            warning.hide()
+
     @Slot(int)
     def _on_watcher_warning_started(self, seconds: int) -> None:
-        self.warning.show_seconds(seconds)
+        self._show_warnings(seconds)
 
     @Slot(int)
     def _on_watcher_warning_ticked(self, seconds: int) -> None:
-        self.warning.show_seconds(seconds)
+        self._show_warnings(seconds)
+
+    def _show_warnings(self, seconds: int) -> None:
+        for window, warning in zip(self._windows, self._warnings, strict=True):
+            if window.isVisible():
+                warning.show_seconds(seconds)
 
     @Slot()
     def _on_watcher_warning_cancelled(self) -> None:
-        self.warning.hide()
+        self._hide_warnings()
 
     @Slot()
     def _on_watcher_lock_due(self) -> None:
@@ -371,9 +415,9 @@ class ScreenLock(QObject):
 
     @Slot(object)
     def _on_dialog_unlocked(self, _user: Any) -> None:
-        if self._hidden is not None:
-            self._hidden.show()
-            self._hidden = None
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None

@@ -40,7 +40,9 @@ class MessageBar(QFrame):
 
     @property
     def text(self) -> str:
-        return self._label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        parent = self.parentWidget()
+        shown = self.isVisibleTo(parent) if parent is not None else self.isVisible()
+        return self._label.text() if shown else ""
 
     @property
     def kind(self) -> str:

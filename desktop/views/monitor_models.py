@@ -108,7 +108,9 @@ class ServiceLoadTableModel(_FixedTableModel):
         return frozenset({1, 2, 3, 4})
 
     def refresh(self, services: Sequence[ServiceInfo], stats: Mapping[int, Any]) -> None:
-        keys, rows, alerts = [], [], []
+        keys: list[int] = []
+        rows: list[tuple[str, ...]] = []
+        alerts: list[int] = []
         for service in services:
             if not service.active:
                 continue
@@ -150,7 +152,9 @@ class CounterStatusTableModel(_FixedTableModel):
         return frozenset({1})
 
     def refresh(self, counters: Mapping[int, Any]) -> None:
-        keys, rows, alerts = [], [], []
+        keys: list[int] = []
+        rows: list[tuple[str, ...]] = []
+        alerts: list[int] = []
         for counter in sorted(counters.values(), key=lambda c: c.number):
             keys.append(counter.id)
             rows.append(

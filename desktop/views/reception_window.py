@@ -71,7 +71,9 @@ class ServiceButton(QPushButton):
         self.setAccessibleDescription(text)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(220, max(92, self.layout().sizeHint().height()))
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        return QSize(220, max(92, layout.sizeHint().height()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(160, 92)

@@ -119,7 +119,9 @@ class FinishDialog(QDialog):
         layout.addWidget(self._error)
         layout.addWidget(_buttons(self, self.tr("Finish")))
         self.setMinimumWidth(520)
-        self._outcomes.checkedButton().setFocus()
+        selected = self._outcomes.checkedButton()
+        assert selected is not None  # one outcome is selected above
+        selected.setFocus()
 
     def outcome(self) -> str:
         button = self._outcomes.checkedButton()
@@ -298,7 +300,9 @@ class PauseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(_buttons(self, self.tr("Pause")))
-        self._reasons.checkedButton().setFocus()
+        checked = self._reasons.checkedButton()
+        assert checked is not None  # the break is checked above
+        checked.setFocus()
 
     def reason(self) -> str:
         button = self._reasons.checkedButton()

@@ -1301,7 +1301,7 @@ Indisponível agora: {reason}</translation>
     <message>
         <location filename="../../desktop/views/monitor_window.py" line="189" />
         <source>{count} over the target wait</source>
-        <translation>{count} acima do tempo de espera previsto</translation>
+        <translation>{count} acima do tempo de espera objetivo</translation>
     </message>
 </context>
 <context>
@@ -1600,7 +1600,7 @@ Indisponível agora: {reason}</translation>
     <message>
         <location filename="../../desktop/views/monitor_models.py" line="101" />
         <source>Target</source>
-        <translation>Previsto</translation>
+        <translation>Objetivo</translation>
     </message>
 </context>
 <context>

@@ -164,7 +164,7 @@ def portuguese(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
     """The UI speaks pt-PT in these tests, as at the counter: the .ts compiled on the fly."""
     from PySide6.QtCore import QLocale, QTranslator
 
-    from desktop.app import translation_file
+    from desktop.views.app_resources import translation_file
 
     path = translation_file("pt_PT", tmp_path_factory.mktemp("i18n"))
     assert path is not None, "pt_PT translations could not be compiled"

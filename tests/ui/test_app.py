@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import app
+from desktop import app, demo_mode, self_test
 from desktop.config import Settings
 from desktop.domain.errors import EMBEDDED_CENTRAL_FAILED, BalcaoError
 
@@ -54,9 +54,9 @@ def test_self_test_reports_a_failure(monkeypatch, capsys, tmp_path):
         def __exit__(self, *_exc: object) -> None:
             pass
 
-    monkeypatch.setattr(app, "EmbeddedCentral", BrokenCentral)
+    monkeypatch.setattr(demo_mode, "EmbeddedCentral", BrokenCentral)
     settings = Settings(config_dir=tmp_path, log_dir=tmp_path, data_dir=tmp_path)
-    assert app.self_test(settings) == 1
+    assert self_test.self_test(settings) == 1
     out = capsys.readouterr().out
     assert "FAILED" in out
     assert "the demo central did not start" in out

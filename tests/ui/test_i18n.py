@@ -10,7 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from desktop.app import resources_dir, translation_file
+from desktop.views.app_resources import resources_dir, translation_file
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resources_dir() / "i18n" / "balcao_pt_PT.ts"

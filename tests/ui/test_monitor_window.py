@@ -73,7 +73,7 @@ def test_wait_over_target_is_red(qtbot, monitor, staff, world, desk_clock):
     assert model.alert_of(1) == 2
     assert model.data(model.index(1, 3)) == "25 min"
     assert model.data(model.index(1, 3), Qt.ItemDataRole.ForegroundRole).color() == OVER_TARGET
-    assert "1 acima do tempo de espera previsto" in monitor.summary.text()
+    assert "1 acima do tempo de espera objetivo" in monitor.summary.text()
 
 
 def test_paused_counter_shows_the_reason(qtbot, monitor, staff, world):
