@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from central.auth.routes import router as auth_router
+from central.cases.routes import router as cases_router
 from central.deps import Context
 from central.events.routes import router as events_router
 from central.reference.routes import router as reference_router
@@ -15,6 +16,7 @@ api_router.include_router(auth_router)
 api_router.include_router(reference_router)
 api_router.include_router(tickets_router)
 api_router.include_router(events_router)
+api_router.include_router(cases_router)
 
 
 @api_router.get("/health", tags=["health"])

@@ -25,6 +25,14 @@ class Settings:
     auto_migrate: bool = True
     # Names the deployment in logs and the health check.
     instance_name: str = "balcao-central"
+    # Case attachments larger than this are refused with 413 (PDF, JPEG, PNG only).
+    attachment_max_bytes: int = 10 * 1024 * 1024
+    # Open311 GeoReport v2: keys of the clients that may POST requests; with none, POST is
+    # refused unless anonymous posting is on. The centre that receives Open311 requests (its
+    # code) when the client names no jurisdiction_id and there are several centres.
+    open311_api_keys: tuple[str, ...] = ()
+    open311_anonymous_post: bool = False
+    open311_centre_code: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -49,6 +57,18 @@ class Settings:
                 kwargs[name] = int(env[var])
         if "BALCAO_SSE_PING_SECONDS" in env:
             kwargs["sse_ping_seconds"] = float(env["BALCAO_SSE_PING_SECONDS"])
+        if "BALCAO_ATTACHMENT_MAX_BYTES" in env:
+            kwargs["attachment_max_bytes"] = int(env["BALCAO_ATTACHMENT_MAX_BYTES"])
+        if keys := env.get("BALCAO_OPEN311_API_KEYS"):
+            kwargs["open311_api_keys"] = tuple(k.strip() for k in keys.split(",") if k.strip())
+        if "BALCAO_OPEN311_ANONYMOUS" in env:
+            kwargs["open311_anonymous_post"] = env["BALCAO_OPEN311_ANONYMOUS"].lower() in {
+                "1",
+                "true",
+                "yes",
+            }
+        if code := env.get("BALCAO_OPEN311_CENTRE"):
+            kwargs["open311_centre_code"] = code
         if "BALCAO_AUTO_MIGRATE" in env:
             kwargs["auto_migrate"] = env["BALCAO_AUTO_MIGRATE"].lower() in {"1", "true", "yes"}
         return cls(**kwargs)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from central.db import Database
 from central.errors import install_error_handlers
 from central.events import service as events
 from central.events.hub import EventHub
+from central.open311.routes import router as open311_router
 
 log = logging.getLogger(__name__)
 
@@ -71,4 +72,5 @@ def create_app(
     app.state.ctx = ctx
     install_error_handlers(app)
     app.include_router(api_router)
+    app.include_router(open311_router)
     return app

@@ -1,6 +1,19 @@
 """Every table of the central service, imported in one place for Alembic and `create_all`."""
 
 from central.auth.models import LoginAttempt, RefreshToken, User
+from central.cases.models import (
+    Addressee,
+    Case,
+    CaseAttachment,
+    CaseAttachmentContent,
+    CaseCitizen,
+    CaseNote,
+    CaseReadLog,
+    CaseSequence,
+    CaseStatusChange,
+    CaseType,
+    IncidentCategory,
+)
 from central.db import Base
 from central.events.models import ChangeCounter, Event
 from central.idempotency.models import IdempotencyRecord
@@ -8,7 +21,17 @@ from central.reference.models import Centre, Counter, CounterService, Service
 from central.tickets.models import DailySequence, Ticket
 
 __all__ = [
+    "Addressee",
     "Base",
+    "Case",
+    "CaseAttachment",
+    "CaseAttachmentContent",
+    "CaseCitizen",
+    "CaseNote",
+    "CaseReadLog",
+    "CaseSequence",
+    "CaseStatusChange",
+    "CaseType",
     "Centre",
     "ChangeCounter",
     "Counter",
@@ -16,6 +39,7 @@ __all__ = [
     "DailySequence",
     "Event",
     "IdempotencyRecord",
+    "IncidentCategory",
     "LoginAttempt",
     "RefreshToken",
     "Service",

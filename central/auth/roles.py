@@ -10,9 +10,13 @@ class Role(StrEnum):
     RECEPTION = "reception"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    # Reads and handles the reports of the ethics mailbox, and nothing of the queue.
+    ETHICS_OFFICER = "ethics_officer"
 
 
 ALL_ROLES = frozenset(Role)
+# The people who run the centre's queue: everything of tickets, counters and live events.
+CENTRE_STAFF = frozenset({Role.ATTENDANT, Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN})
 STAFF_AT_COUNTER = frozenset({Role.ATTENDANT, Role.SUPERVISOR, Role.ADMIN})
 FRONT_DESK = frozenset({Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN})
 MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from central.auth.models import User
 from central.auth.roles import Role
 from central.auth.service import create_user
+from central.cases.models import Addressee, IncidentCategory
 from central.reference.models import Centre, Counter, CounterService, Service
 from central.tickets.models import DailySequence, Ticket
 from central.tickets.transitions import Outcome, Status
@@ -73,7 +74,67 @@ STAFF = (
     ("atendente8", "Marta Pinto", Role.ATTENDANT),
     ("atendente9", "Hugo Teixeira", Role.ATTENDANT),
     ("atendente10", "Beatriz Correia", Role.ATTENDANT),
+    ("etica", "Helena Vasconcelos", Role.ETHICS_OFFICER),
 )
+
+# Incident categories (also the Open311 services): code, name, description, group, keywords.
+INCIDENT_CATEGORIES = (
+    ("iluminacao", "Iluminação pública", "Candeeiros apagados, intermitentes ou danificados.",
+     "Espaço público", "candeeiro, luz, poste, apagado"),
+    ("buracos", "Buracos na via", "Buracos, abatimentos e pavimento degradado na estrada.",
+     "Espaço público", "buraco, pavimento, estrada, calçada"),
+    ("calcada", "Calçada danificada", "Pedras soltas ou em falta no passeio.",
+     "Espaço público", "calçada, passeio, pedra"),
+    ("lixo", "Recolha de lixo / monos", "Monos, contentores cheios, lixo fora do contentor.",
+     "Higiene urbana", "lixo, monos, contentor, entulho"),
+    ("arvores", "Árvores e espaços verdes", "Árvores em risco, ramos caídos, rega, jardins.",
+     "Espaços verdes", "árvore, ramo, jardim, relva"),
+    ("sinalizacao", "Sinalização", "Sinais de trânsito caídos, semáforos avariados.",
+     "Mobilidade", "sinal, semáforo, passadeira"),
+    ("graffiti", "Graffiti", "Pinturas não autorizadas em fachadas e mobiliário urbano.",
+     "Higiene urbana", "graffiti, pintura, fachada"),
+)  # fmt: skip
+WASTE_QUESTIONS = [
+    {
+        "code": "tipo",
+        "description": "O que há para recolher?",
+        "datatype": "singlevaluelist",
+        "datatype_description": "Escolha um",
+        "required": True,
+        "order": 1,
+        "values": [
+            {"key": "monos", "name": "Monos (móveis, colchões)"},
+            {"key": "reee", "name": "Eletrodomésticos"},
+            {"key": "verdes", "name": "Resíduos verdes"},
+            {"key": "entulho", "name": "Entulho de obras"},
+        ],
+    }
+]
+LIGHTING_QUESTIONS = [
+    {
+        "code": "poste",
+        "description": "Número do poste (placa metálica), se visível",
+        "datatype": "string",
+        "datatype_description": "",
+        "required": False,
+        "order": 1,
+    }
+]
+# Elected officials a question may be addressed to: offices, not people (people change).
+ADDRESSEES = (
+    ("presidente", "Presidente da Câmara Municipal de Lisboa", "Presidente da Câmara",
+     "Coordenação geral, Relações Internacionais"),
+    ("vereacao_urbanismo", "Vereação do Urbanismo", "Vereador(a)",
+     "Urbanismo, Planeamento, Obras Municipais"),
+    ("vereacao_mobilidade", "Vereação da Mobilidade", "Vereador(a)",
+     "Mobilidade, Segurança Rodoviária, Estacionamento"),
+    ("vereacao_higiene", "Vereação da Higiene Urbana", "Vereador(a)",
+     "Higiene Urbana, Espaço Público, Espaços Verdes"),
+    ("vereacao_social", "Vereação dos Direitos Sociais", "Vereador(a)",
+     "Direitos Sociais, Habitação, Saúde"),
+    ("vereacao_cultura", "Vereação da Cultura", "Vereador(a)",
+     "Cultura, Bibliotecas, Juventude"),
+)  # fmt: skip
 
 OPENING_HOURS = {day: [["08:30", "19:00"]] for day in ("mon", "tue", "wed", "thu", "fri")}
 POLICY = {
@@ -138,8 +199,42 @@ def seed_demo(session: Session, now: datetime, *, history_seed: int = 7) -> Cent
             now=now,
         )
     session.flush()
+    seed_case_reference(session)
     _history(session, centre, services, now, random.Random(history_seed))
     return centre
+
+
+def seed_case_reference(session: Session) -> None:
+    """Lisbon's incident categories and addressees (the case types come with migration 0005).
+    Shared by every centre; added only where there are none yet."""
+    if session.execute(select(IncidentCategory.id).limit(1)).first() is None:
+        questions = {"lixo": WASTE_QUESTIONS, "iluminacao": LIGHTING_QUESTIONS}
+        for order, (code, name, description, group, keywords) in enumerate(INCIDENT_CATEGORIES):
+            session.add(
+                IncidentCategory(
+                    code=code,
+                    name=name,
+                    description=description,
+                    group_name=group,
+                    keywords=keywords,
+                    attributes=questions.get(code, []),
+                    sort_order=order * 10,
+                    active=True,
+                )
+            )
+    if session.execute(select(Addressee.id).limit(1)).first() is None:
+        for order, (code, name, office, portfolio) in enumerate(ADDRESSEES):
+            session.add(
+                Addressee(
+                    code=code,
+                    name=name,
+                    office=office,
+                    portfolio=portfolio,
+                    sort_order=order * 10,
+                    active=True,
+                )
+            )
+    session.flush()
 
 
 def _history(

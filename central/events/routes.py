@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Header
 from fastapi.responses import StreamingResponse
 
 from central.auth.actor import Actor
-from central.auth.roles import ALL_ROLES
+from central.auth.roles import CENTRE_STAFF
 from central.deps import Context, require
 from central.events import service
 from central.events.hub import OVERFLOW, LiveEvent
@@ -89,7 +89,7 @@ async def _stream(ctx: Context, centre_id: int, last_event_id: int | None) -> As
 async def events(
     centre_id: int,
     ctx: Context,
-    actor: Annotated[Actor, Depends(require(ALL_ROLES))],
+    actor: Annotated[Actor, Depends(require(CENTRE_STAFF))],
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
     actor.ensure_centre(centre_id)

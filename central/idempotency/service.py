@@ -30,8 +30,9 @@ def find(session: Session, user_id: int, key: str, request_hash: str) -> Idempot
 
 
 # Free text typed at the counter may name the citizen: a stored answer (kept for replays) does
-# not need it, so it is left out and a replay answers without it.
-PRIVATE_FIELDS = frozenset({"notes"})
+# not need it, so it is left out and a replay answers without it. The follow-up code of an
+# ethics report is a secret shown once: it is never stored in clear, so never replayed either.
+PRIVATE_FIELDS = frozenset({"notes", "follow_up_code"})
 
 
 def _without_private(value: Any) -> Any:

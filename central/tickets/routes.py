@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from central.auth.actor import Actor
-from central.auth.roles import ALL_ROLES, FRONT_DESK, STAFF_AT_COUNTER
+from central.auth.roles import CENTRE_STAFF, FRONT_DESK, STAFF_AT_COUNTER
 from central.deps import Command, Context, ReadSession, command, require
 from central.reference.schemas import CounterRead
 from central.tickets import counters, queries, service
@@ -29,7 +29,7 @@ router = APIRouter(tags=["queue"])
 
 AtCounter = Annotated[Command, Depends(command(STAFF_AT_COUNTER))]
 FrontDesk = Annotated[Command, Depends(command(FRONT_DESK))]
-AnyStaff = Annotated[Actor, Depends(require(ALL_ROLES))]
+AnyStaff = Annotated[Actor, Depends(require(CENTRE_STAFF))]
 
 _TICKET_ERRORS: dict[int | str, dict[str, str]] = {
     404: {"description": "ticket.not_found"},

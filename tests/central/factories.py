@@ -105,6 +105,8 @@ def build_world(session: Session, now: datetime, policy: dict[str, object] | Non
         ("admin", Role.ADMIN, None),
         ("other_attendant", Role.ATTENDANT, other.id),
         ("other_reception", Role.RECEPTION, other.id),
+        ("ethics_officer", Role.ETHICS_OFFICER, centre.id),
+        ("other_ethics_officer", Role.ETHICS_OFFICER, other.id),
     )
     for username, role, centre_id in staff:
         user = create_user(

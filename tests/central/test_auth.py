@@ -371,6 +371,13 @@ def test_admin_may_have_no_centre(api: ApiClient) -> None:
 
 def test_users_list_is_limited_to_the_supervisors_centre(api: ApiClient) -> None:
     seen = {u["username"] for u in api.login("supervisor").ok("get", "/users")}
-    assert seen == {"attendant", "attendant2", "attendant3", "reception", "supervisor"}
+    assert seen == {
+        "attendant",
+        "attendant2",
+        "attendant3",
+        "reception",
+        "supervisor",
+        "ethics_officer",
+    }
     everyone = {u["username"] for u in api.login("admin").ok("get", "/users")}
     assert everyone == set(api.world.users)

@@ -61,7 +61,7 @@ def test_seed_demo_twice(url: str, database: Database, capsys: pytest.CaptureFix
     assert _count(database, Centre) == 1
     assert _count(database, Service) == 8
     assert _count(database, Counter) == 10
-    assert _count(database, User) == 13
+    assert _count(database, User) == 14  # 13 at the counters and the ethics officer
     history = sum(int(320 * spec.share) for spec in SERVICES)
     assert _count(database, Ticket) == history
     with database.reading() as session:
@@ -96,7 +96,7 @@ def test_create_user(
     # The same name again is refused with exit status 2 and a code on stderr.
     assert main([*args, "--role", "attendant", "--centre", CENTRE_CODE]) == 2
     assert "user.exists" in capsys.readouterr().err
-    assert _count(database, User) == 14
+    assert _count(database, User) == 15  # the demo staff (14) and the new one
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ route's role check changes, or a route is added without an entry here, a test fa
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,11 @@ def _cheap_hashing(fast_passwords: None) -> None:
 
 
 ATTENDANT, RECEPTION, SUPERVISOR, ADMIN = "attendant", "reception", "supervisor", "admin"
-ROLES = (ATTENDANT, RECEPTION, SUPERVISOR, ADMIN)
+ETHICS = "ethics_officer"
+ROLES = (ATTENDANT, RECEPTION, SUPERVISOR, ADMIN, ETHICS)
 EVERYONE = frozenset(ROLES)
+# The ethics officer handles the ethics mailbox and has no business with the queue.
+STAFF = frozenset({ATTENDANT, RECEPTION, SUPERVISOR, ADMIN})
 FRONT_DESK = frozenset({RECEPTION, SUPERVISOR, ADMIN})
 AT_COUNTER = frozenset({ATTENDANT, SUPERVISOR, ADMIN})
 MANAGERS = frozenset({SUPERVISOR, ADMIN})
@@ -39,10 +44,10 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/auth/me"): EVERYONE,
     ("GET", "/centres"): EVERYONE,
     ("GET", "/centres/{centre_id}"): EVERYONE,
-    ("GET", "/centres/{centre_id}/queue"): EVERYONE,
-    ("GET", "/centres/{centre_id}/tickets"): EVERYONE,
-    ("GET", "/tickets/{ticket_id}"): EVERYONE,
-    EVENTS: EVERYONE,
+    ("GET", "/centres/{centre_id}/queue"): STAFF,
+    ("GET", "/centres/{centre_id}/tickets"): STAFF,
+    ("GET", "/tickets/{ticket_id}"): STAFF,
+    EVENTS: STAFF,
     # the front desk
     ("POST", "/centres/{centre_id}/tickets"): FRONT_DESK,
     ("POST", "/tickets/{ticket_id}/cancel"): FRONT_DESK,
@@ -65,6 +70,28 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/counters/{counter_id}/services"): MANAGERS,
     ("GET", "/users"): MANAGERS,
     ("POST", "/users"): ONLY_ADMIN,
+    # cases: everyone reaches the routes, the service decides which cases each role sees
+    # (ethics reports: the ethics officer only; the others: the centre's staff)
+    ("GET", "/case-reference"): EVERYONE,
+    ("POST", "/centres/{centre_id}/cases"): STAFF,
+    ("GET", "/centres/{centre_id}/cases"): EVERYONE,
+    ("POST", "/cases/search"): EVERYONE,
+    ("GET", "/cases/{reference}"): EVERYONE,
+    ("PATCH", "/cases/{reference}"): EVERYONE,
+    ("GET", "/cases/{reference}/history"): EVERYONE,
+    ("POST", "/cases/{reference}/status"): EVERYONE,
+    ("POST", "/cases/{reference}/notes"): EVERYONE,
+    ("POST", "/cases/{reference}/attachments"): EVERYONE,
+    ("GET", "/cases/{reference}/attachments/{attachment_id}"): EVERYONE,
+    ("POST", "/ethics/follow-up"): EVERYONE,
+    ("POST", "/citizens/case-reads"): MANAGERS,
+    ("POST", "/incidents/similar"): STAFF,
+}
+
+# Reads of personal data say why.
+QUERIES: dict[tuple[str, str], dict[str, str]] = {
+    ("GET", "/cases/{reference}"): {"purpose": "follow_up"},
+    ("GET", "/cases/{reference}/attachments/{attachment_id}"): {"purpose": "follow_up"},
 }
 
 PUBLIC = {
@@ -119,13 +146,16 @@ def test_public_routes_need_no_token(api: ApiClient) -> None:
 
 
 def _request(
-    staff: StaffSession, method: str, template: str, ids: dict[str, int], body: Any
+    staff: StaffSession, method: str, template: str, ids: dict[str, Any], body: Any
 ) -> httpx.Response:
     path = template.format(**ids)
     if method == "GET":
-        return staff.get(path)
+        return staff.get(path, **QUERIES.get((method, template), {}))
     if method == "PUT":
         return staff.put(path, body)
+    if method == "PATCH":
+        headers = {**staff.headers, "Idempotency-Key": str(uuid.uuid4()), "If-Match": '"1"'}
+        return staff.client.patch(API + path, json=body, headers=headers)
     return staff.post(path, body)
 
 
@@ -142,6 +172,17 @@ def _bodies(api: ApiClient, role: str) -> dict[tuple[str, str], Any]:
         ("PUT", "/counters/{counter_id}/services"): {
             "services": [{"service_id": world.services["A"], "weight": 1.0}]
         },
+        ("POST", "/centres/{centre_id}/cases"): {
+            "type_code": "information_request",
+            "description": "Horário da biblioteca",
+        },
+        ("POST", "/cases/search"): {"reference": "TST-2026-000001", "purpose": "follow_up"},
+        ("PATCH", "/cases/{reference}"): {"subject": "Assunto"},
+        ("POST", "/cases/{reference}/status"): {"status": "in_progress"},
+        ("POST", "/cases/{reference}/notes"): {"text": "Nota"},
+        ("POST", "/ethics/follow-up"): {"reference": "TST-2026-000001", "code": "0" * 16},
+        ("POST", "/citizens/case-reads"): {"nif": "123456789", "purpose": "supervision"},
+        ("POST", "/incidents/similar"): {"category_code": "x", "text": "candeeiro apagado"},
         ("POST", "/users"): {
             "username": f"new-{role}",
             "full_name": "New Person",
@@ -150,6 +191,33 @@ def _bodies(api: ApiClient, role: str) -> dict[tuple[str, str], Any]:
             "centre_id": world.centre_id,
         },
     }
+
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _a_case_the_role_may_see(api: ApiClient, role: str) -> dict[str, Any]:
+    """A case with an attachment: an ethics report for the ethics officer, else a request."""
+    attendant = api.login(ATTENDANT)
+    kind = "ethics_report" if role == ETHICS else "information_request"
+    filed = attendant.ok(
+        "post",
+        f"/centres/{api.world.centre_id}/cases",
+        {"type_code": kind, "description": "Um caso"},
+    )
+    headers = {
+        **attendant.headers,
+        "Idempotency-Key": str(uuid.uuid4()),
+        "Content-Type": "application/pdf",
+        "X-Content-SHA256": hashlib.sha256(PDF).hexdigest(),
+    }
+    if filed["follow_up_code"]:
+        headers["X-Follow-Up-Code"] = filed["follow_up_code"]
+    response = attendant.client.post(
+        f"{API}/cases/{filed['reference']}/attachments", content=PDF, headers=headers
+    )
+    assert response.status_code == 201, response.text
+    return {"reference": filed["reference"], "attachment_id": response.json()["id"]}
 
 
 def _error_code(response: httpx.Response) -> str:
@@ -174,10 +242,11 @@ def _open_stream(staff: StaffSession, path: str) -> tuple[int, str, str]:
 def test_each_route_admits_exactly_the_roles_in_the_table(api: ApiClient, role: str) -> None:
     world = api.world
     ticket = api.issue(api.login(RECEPTION), "A")
-    ids = {
+    ids: dict[str, Any] = {
         "centre_id": world.centre_id,
         "counter_id": world.counters[1],
         "ticket_id": ticket["id"],
+        **_a_case_the_role_may_see(api, role),
     }
     staff = api.login(role)
     bodies = _bodies(api, role)
