@@ -168,7 +168,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         simulator.start()
     print(
         f"demo central on http://{args.host}:{port}/docs - users atendente1..10, "
-        f"rececao, supervisora, admin; password '{DEMO_PASSWORD}'",
+        f"rececao, supervisora, admin, etica; password '{DEMO_PASSWORD}'",
         flush=True,
     )
     config = uvicorn.Config(
