@@ -19,7 +19,6 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from types import TracebackType
 
 import uvicorn
 
@@ -28,6 +27,7 @@ from central.clock import Clock
 from central.config import Settings
 from central.demo.seed import seed_demo
 from central.main import build_context, create_app
+from desktop.lifecycle import StartedWhileInside
 
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
@@ -47,7 +47,7 @@ class ShiftedClock(Clock):
         self.behind = timedelta(minutes=minutes)
 
 
-class InProcessCentral:
+class InProcessCentral(StartedWhileInside):
     """The demo centre (seeded, no simulator) on a throwaway SQLite database."""
 
     def __init__(self) -> None:
@@ -101,14 +101,3 @@ class InProcessCentral:
             self._thread.join(STOP_TIMEOUT)
         self._socket.close()
         self.ctx.db.dispose()
-
-    def __enter__(self) -> InProcessCentral:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

@@ -58,6 +58,20 @@ class ApiAnswer:
     replayed: bool  # `Idempotent-Replayed: true`: the central repeated a stored answer
 
 
+@dataclass(frozen=True)
+class _Request:
+    """One request as the client sends it (again, after a refresh): all but the token."""
+
+    method: str
+    path: str
+    json: Any
+    params: Mapping[str, Any] | None
+    headers: Mapping[str, str]
+    auth: bool
+    stream: bool = False
+    timeout: Timeout | None = None
+
+
 def _not_sent(exc: requests.RequestException) -> bool:
     """True when the request surely never reached the server (refused, unresolvable, connect
     timeout), so nothing can have happened there."""
@@ -218,10 +232,8 @@ class ApiClient:
     ) -> ApiAnswer:
         headers = {"Idempotency-Key": key} if key else {}
         send_body = body if body is not None or method == "GET" else {}
-        response = self._send(
-            self._session(), method, path, json=send_body, params=params, headers=headers, auth=auth
-        )
-        return self._answer(response)
+        request = _Request(method, path, send_body, params, headers, auth)
+        return self._answer(self._send(self._session(), request))
 
     def open_stream(
         self, path: str, headers: Mapping[str, str], read_timeout: float
@@ -229,8 +241,7 @@ class ApiClient:
         """A streaming GET on a session of its own (closed with it), for the event stream."""
         session = self.new_session()
         try:
-            response = self._send(
-                session,
+            request = _Request(
                 "GET",
                 path,
                 json=None,
@@ -240,6 +251,7 @@ class ApiClient:
                 stream=True,
                 timeout=(self.timeout[0], read_timeout),
             )
+            response = self._send(session, request)
             if response.status_code != 200:
                 error = error_from(response)  # reads the body, before the close drops it
                 response.close()
@@ -249,46 +261,21 @@ class ApiClient:
             raise
         return response, session
 
-    def _send(
-        self,
-        session: requests.Session,
-        method: str,
-        path: str,
-        *,
-        json: Any,
-        params: Mapping[str, Any] | None,
-        headers: Mapping[str, str],
-        auth: bool,
-        stream: bool = False,
-        timeout: Timeout | None = None,
-    ) -> requests.Response:
-        token = self._access if auth else None
-        response = self._transport(
-            session, method, path, json, params, headers, token, auth, stream, timeout
-        )
-        if auth and response.status_code == 401 and _error_code(response) in REFRESHABLE:
+    def _send(self, session: requests.Session, request: _Request) -> requests.Response:
+        token = self._access if request.auth else None
+        response = self._transport(session, request, token)
+        if request.auth and response.status_code == 401 and _error_code(response) in REFRESHABLE:
             response.close()
             token = self._refreshed_after(token)
-            response = self._transport(
-                session, method, path, json, params, headers, token, auth, stream, timeout
-            )
+            response = self._transport(session, request, token)
         return response
 
     def _transport(
-        self,
-        session: requests.Session,
-        method: str,
-        path: str,
-        json: Any,
-        params: Mapping[str, Any] | None,
-        headers: Mapping[str, str],
-        token: str | None,
-        auth: bool,
-        stream: bool,
-        timeout: Timeout | None,
+        self, session: requests.Session, request: _Request, token: str | None
     ) -> requests.Response:
-        all_headers = dict(headers)
-        if auth:
+        method, path = request.method, request.path
+        all_headers = dict(request.headers)
+        if request.auth:
             if token is None:
                 raise SessionExpired("not logged in")
             all_headers["Authorization"] = f"Bearer {token}"
@@ -301,11 +288,11 @@ class ApiClient:
                 response = session.request(
                     method,
                     self.url(path),
-                    json=json,
-                    params=params,
+                    json=request.json,
+                    params=request.params,
                     headers=all_headers,
-                    timeout=timeout or self.timeout,
-                    stream=stream,
+                    timeout=request.timeout or self.timeout,
+                    stream=request.stream,
                     allow_redirects=False,
                 )
                 break

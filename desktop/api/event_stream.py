@@ -13,13 +13,13 @@ import contextlib
 import logging
 import threading
 from collections.abc import Iterator
-from types import TracebackType
 from typing import NamedTuple
 
 import requests
 
 from desktop.api.api_client import ApiClient, offline_error
 from desktop.domain.errors import OfflineError
+from desktop.lifecycle import ClosedOnExit
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def _line_end(buffer: bytes, start: int) -> tuple[int, int] | None:
     return None
 
 
-class EventStream:
+class EventStream(ClosedOnExit):
     """An open event stream: iterate it for `SseEvent`s; `close()` from any thread."""
 
     def __init__(self, response: requests.Response, session: requests.Session) -> None:
@@ -163,17 +163,6 @@ class EventStream:
             self._response.close()
         with contextlib.suppress(Exception):
             self._session.close()
-
-    def __enter__(self) -> EventStream:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def open_stream(

@@ -19,10 +19,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from types import TracebackType
 
 from desktop.api.api_client import ApiClient
 from desktop.domain.errors import EMBEDDED_CENTRAL_FAILED, NO_EMBEDDED_CENTRAL, BalcaoError
+from desktop.lifecycle import StartedWhileInside
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def embedded_central_available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in SERVER_MODULES)
 
 
-class EmbeddedCentral:
+class EmbeddedCentral(StartedWhileInside):
     def __init__(
         self,
         *,
@@ -158,17 +158,6 @@ class EmbeddedCentral:
                         path.unlink()
         else:
             shutil.rmtree(folder, ignore_errors=True)
-
-    def __enter__(self) -> EmbeddedCentral:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
 
 def _child_environment(locations: object) -> dict[str, str]:

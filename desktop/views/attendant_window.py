@@ -13,40 +13,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
-from typing import Any
+from typing import Any, Unpack
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.centre import Centre, CounterInfo
 from desktop.domain.errors import BalcaoError, OfflineError
 from desktop.domain.tickets import CallReason, Status, Ticket
-from desktop.domain.users import User
-from desktop.tasks import TaskRunner
+from desktop.services.queue_service import QueueService
 from desktop.views import counter_actions as names
-from desktop.views.connection_widgets import (
-    LIVE,
-    OFFLINE,
-    ConnectionIndicator,
-    OfflineBanner,
-    feed_state_name,
-)
+from desktop.views.connection_widgets import LIVE, OFFLINE, feed_state_name
 from desktop.views.counter_actions import CounterActionBar, CounterActions
 from desktop.views.counter_availability import Blocker, counter_availability
 from desktop.views.current_ticket_panel import CurrentTicketPanel
-from desktop.views.live_queue_controller import LiveQueueController
-from desktop.views.message_bar import MessageBar
-from desktop.views.messages import Messages
 from desktop.views.prompter import Prompter
-from desktop.views.queue_table_model import QueueTableModel, utc_now
+from desktop.views.queue_table_model import QueueTableModel
 from desktop.views.queue_table_view import QueueTableView
 from desktop.views.ticket_action_dialogs import (
     CallNumberDialog,
@@ -55,6 +38,7 @@ from desktop.views.ticket_action_dialogs import (
     TransferDialog,
 )
 from desktop.views.widget_style import set_style_property
+from desktop.views.workspace_window import Workspace, WorkspaceWindow
 
 log = logging.getLogger(__name__)
 
@@ -80,80 +64,57 @@ class Workplace:
     ticket: Ticket | None
 
 
-def open_workplace(queue_service: Any, centre_id: int, counter_id: int) -> Workplace:
+def open_workplace(queue_service: QueueService, centre_id: int, counter_id: int) -> Workplace:
     """On a worker thread: the centre, the counter opened for this user, and its ticket."""
     centre = queue_service.load_centre(centre_id)
     counter = queue_service.open_counter(counter_id)
     return Workplace(centre, counter, queue_service.current_ticket(counter))
 
 
-def reload_counter(queue_service: Any, counter_id: int) -> tuple[CounterInfo, Ticket | None]:
+def reload_counter(
+    queue_service: QueueService, counter_id: int
+) -> tuple[CounterInfo, Ticket | None]:
     counter = queue_service.open_counter(counter_id)
     return counter, queue_service.current_ticket(counter)
 
 
-class AttendantWindow(QMainWindow):
-    logged_out = Signal()
-    lock_requested = Signal()
-    session_expired = Signal()
-    settings_requested = Signal()
+class AttendantWindow(WorkspaceWindow):
     ticket_shown = Signal(object)  # the Ticket at the counter, or None
 
     def __init__(
-        self,
-        *,
-        runner: TaskRunner,
-        queue_service: Any,
-        live: LiveQueueController,
-        user: User,
-        counter_id: int,
-        prompter: Prompter | None = None,
-        now: Callable[[], datetime] = utc_now,
-        parent: QWidget | None = None,
+        self, *, counter_id: int, prompter: Prompter | None = None, **workspace: Unpack[Workspace]
     ) -> None:
-        super().__init__(parent)
+        super().__init__(**workspace)
         self.setObjectName("attendantWindow")
         self.setAccessibleName(self.tr("Counter"))
-        self._runner = runner
-        self._queue_service = queue_service
-        self._live = live
-        self._user = user
         self._counter_id = counter_id
         self.prompter = prompter or Prompter()
-        self._now = now
-        self._messages = Messages(self)
-        self._centre: Centre | None = None
         self._counter: CounterInfo | None = None
         self._busy = False
         self._closing = False
         self._feed_state = ""
 
         self.counter_actions = CounterActions(self)
-        self.panel = CurrentTicketPanel(self, now=now)
+        self.panel = CurrentTicketPanel(self, now=self._now)
         self.panel.set_call_hint(
             self.tr("Press {keys} to call the next citizen.").format(
                 keys=self.counter_actions.key_text(names.CALL_NEXT)
             )
         )
         self.action_bar = CounterActionBar(self.counter_actions, self)
-        self.queue_model = QueueTableModel(self, now=now)
+        self.queue_model = QueueTableModel(self, now=self._now)
         self.queue_view = QueueTableView(self.queue_model, self)
         self.queue_title = QLabel(self)
         self.queue_title.setObjectName("sectionTitle")
         self.queue_title.setBuddy(self.queue_view)
-        self.message_bar = MessageBar(self)
-        self.offline_banner = OfflineBanner(
+        self._build_bars(
             self.tr(
                 "The queue on screen may be out of date and calling is disabled. You can keep "
                 "serving the citizen and writing notes. Reconnecting automatically…"
-            ),
-            self,
+            )
         )
-        self.connection = ConnectionIndicator(self)
         self.counter_label = QLabel(self)
         self.counter_label.setObjectName("counterLabel")
-        self.user_label = QLabel(user.full_name or user.username, self)
-        self.user_label.setAccessibleName(self.tr("Signed in as"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -172,17 +133,8 @@ class AttendantWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 580])
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.offline_banner)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
-
-        status = self.statusBar()
-        status.addWidget(self.counter_label)
-        status.addWidget(self.user_label)
-        status.addPermanentWidget(self.connection)
+        self._build_page().addWidget(splitter, 1)
+        self._build_status_bar(self.counter_label)
 
         self._build_menus()
         self._connect()
@@ -194,20 +146,7 @@ class AttendantWindow(QMainWindow):
     # --- building ---------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        session = self.menuBar().addMenu(self.tr("&Session"))
-        self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setObjectName("action_settings")
-        self.settings_action.triggered.connect(self.settings_requested)
-        self.lock_action = QAction(self.tr("&Lock screen"), self)
-        self.lock_action.setObjectName("action_lock")
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock_requested)
-        self.logout_action = QAction(self.tr("Log &out"), self)
-        self.logout_action.setObjectName("action_logout")
-        self.logout_action.triggered.connect(self._on_logout_action_triggered)
-        for action in (self.settings_action, self.lock_action, self.logout_action):
-            session.addAction(action)
-            self.addAction(action)
+        self._build_session_menu()
         counter = self.menuBar().addMenu(self.tr("&Counter"))
         for row in names.BAR_LAYOUT:
             for name in row:
@@ -319,11 +258,8 @@ class AttendantWindow(QMainWindow):
     def _on_command_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.statusBar().clearMessage()
-        code = getattr(error, "code", "")
-        self.message_bar.show_error(self._messages.error_text(error))
-        if code == "auth.session_expired":
-            self.session_expired.emit()
-        elif code in STALE_CODES:
+        code = self._show_error(error)
+        if code in STALE_CODES:
             self._reload_counter()
         elif isinstance(error, OfflineError):
             log.info("command failed offline: %s", code)

@@ -3,9 +3,7 @@ the number to hand over, and find a ticket by number to cancel or reactivate it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from typing import Any, Unpack
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -29,14 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.centre import Centre, ServiceInfo
 from desktop.domain.tickets import Position, Priority, Status, Ticket
-from desktop.domain.users import User
-from desktop.tasks import TaskRunner
-from desktop.views.connection_widgets import ConnectionIndicator, OfflineBanner, feed_state_name
-from desktop.views.live_queue_controller import LiveQueueController
-from desktop.views.message_bar import MessageBar
-from desktop.views.messages import Messages, time_text
-from desktop.views.queue_table_model import utc_now
+from desktop.views.messages import time_text
 from desktop.views.widget_style import mark_primary
+from desktop.views.workspace_window import Workspace, WorkspaceWindow
 
 SERVICE_COLUMNS = 2
 
@@ -79,34 +71,14 @@ class ServiceButton(QPushButton):
         return QSize(160, 92)
 
 
-class ReceptionWindow(QMainWindow):
-    logged_out = Signal()
-    lock_requested = Signal()
-    session_expired = Signal()
-    settings_requested = Signal()
+class ReceptionWindow(WorkspaceWindow):
     ticket_issued = Signal(object)  # Ticket
 
-    def __init__(
-        self,
-        *,
-        runner: TaskRunner,
-        queue_service: Any,
-        live: LiveQueueController,
-        user: User,
-        now: Callable[[], datetime] = utc_now,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, **workspace: Unpack[Workspace]) -> None:
+        super().__init__(**workspace)
         self.setObjectName("receptionWindow")
         self.setWindowTitle(self.tr("Balcão: reception"))
         self.setAccessibleName(self.tr("Reception"))
-        self._runner = runner
-        self._queue_service = queue_service
-        self._live = live
-        self._user = user
-        self._now = now
-        self._messages = Messages(self)
-        self._centre: Centre | None = None
         self._busy = False
         self._chosen: ServiceInfo | None = None
         self.service_buttons: dict[int, ServiceButton] = {}
@@ -212,37 +184,19 @@ class ReceptionWindow(QMainWindow):
         actions.addWidget(self.reactivate_front_button, 1, 1)
         find_layout.addLayout(actions)
 
-        self.message_bar = MessageBar(self)
-        self.offline_banner = OfflineBanner(
-            self.tr("Tickets cannot be issued until the connection is back. Reconnecting…"), self
+        self._build_bars(
+            self.tr("Tickets cannot be issued until the connection is back. Reconnecting…")
         )
-        self.connection = ConnectionIndicator(self)
         right = QVBoxLayout()
         right.addWidget(issued_box)
         right.addWidget(find_box, 1)
         body = QHBoxLayout()
         body.addWidget(issue_box, 3)
         body.addLayout(right, 2)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.offline_banner)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(body, 1)
-        self.setCentralWidget(central)
-        self.statusBar().addWidget(QLabel(user.full_name or user.username, self))
-        self.statusBar().addPermanentWidget(self.connection)
+        self._build_page().addLayout(body, 1)
+        self._build_status_bar()
 
-        session = self.menuBar().addMenu(self.tr("&Session"))
-        self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.triggered.connect(self.settings_requested)
-        self.lock_action = QAction(self.tr("&Lock screen"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock_requested)
-        self.logout_action = QAction(self.tr("Log &out"), self)
-        self.logout_action.triggered.connect(self.logged_out)
-        for action in (self.settings_action, self.lock_action, self.logout_action):
-            session.addAction(action)
-            self.addAction(action)
+        self._build_session_menu()
         self.escape_action = QAction(self)
         self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.escape_action.triggered.connect(self.show_services)
@@ -450,9 +404,7 @@ class ReceptionWindow(QMainWindow):
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        self.message_bar.show_error(self._messages.error_text(error))
-        if getattr(error, "code", "") == "auth.session_expired":
-            self.session_expired.emit()
+        self._show_error(error)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -475,14 +427,6 @@ class ReceptionWindow(QMainWindow):
     @Slot(object)
     def _on_live_changed(self, _change: Any) -> None:
         self._update_service_buttons()
-
-    @Slot(object, object)
-    def _on_live_feed_state_changed(self, state: Any, retry_in: Any) -> None:
-        name = feed_state_name(state)
-        if name == "SESSION_EXPIRED":
-            self.session_expired.emit()
-        self.connection.set_state(name, retry_in)
-        self.offline_banner.set_state(name)
 
     def _update_service_buttons(self) -> None:
         if self._centre is None:

@@ -4,142 +4,117 @@
 <context>
     <name>AttendantWindow</name>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="114" />
+        <location filename="../../desktop/views/attendant_window.py" line="89" />
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="132" />
+        <location filename="../../desktop/views/attendant_window.py" line="100" />
         <source>Press {keys} to call the next citizen.</source>
         <translation>Prima {keys} para chamar o próximo cidadão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="145" />
+        <location filename="../../desktop/views/attendant_window.py" line="112" />
         <source>The queue on screen may be out of date and calling is disabled. You can keep serving the citizen and writing notes. Reconnecting automatically…</source>
         <translation>A fila no ecrã pode estar desatualizada e não é possível chamar. Pode continuar a atender o cidadão e a escrever notas. A restabelecer a ligação automaticamente…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="154" />
-        <source>Signed in as</source>
-        <translation>Sessão iniciada por</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/attendant_window.py" line="190" />
+        <location filename="../../desktop/views/attendant_window.py" line="144" />
         <source>Balcão: counter</source>
         <translation>Balcão: atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="195" />
-        <source>&amp;Session</source>
-        <translation>&amp;Sessão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/attendant_window.py" line="196" />
-        <source>&amp;Settings…</source>
-        <translation>&amp;Definições…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/attendant_window.py" line="199" />
-        <source>&amp;Lock screen</source>
-        <translation>&amp;Bloquear ecrã</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/attendant_window.py" line="203" />
-        <source>Log &amp;out</source>
-        <translation>Terminar s&amp;essão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/attendant_window.py" line="209" />
+        <location filename="../../desktop/views/attendant_window.py" line="150" />
         <source>&amp;Counter</source>
         <translation>&amp;Balcão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="244" />
+        <location filename="../../desktop/views/attendant_window.py" line="185" />
         <source>Opening the counter…</source>
         <translation>A abrir o balcão…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="426" />
+        <location filename="../../desktop/views/attendant_window.py" line="366" />
         <source>Ticket {number} finished.</source>
         <translation>Atendimento da senha {number} terminado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="445" />
+        <location filename="../../desktop/views/attendant_window.py" line="385" />
         <source>Ticket {number} marked as a no-show.</source>
         <translation>Senha {number} marcada como não comparência.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="473" />
+        <location filename="../../desktop/views/attendant_window.py" line="413" />
         <source>Ticket {number} transferred.</source>
         <translation>Senha {number} transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="487" />
+        <location filename="../../desktop/views/attendant_window.py" line="427" />
         <source>Ticket {number} suspended. Resume it with {keys}.</source>
         <translation>Senha {number} suspensa. Retome-a com {keys}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="506" />
+        <location filename="../../desktop/views/attendant_window.py" line="446" />
         <source>There are no suspended tickets.</source>
         <translation>Não há senhas suspensas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="512" />
+        <location filename="../../desktop/views/attendant_window.py" line="452" />
         <source>Resume a suspended ticket</source>
         <translation>Retomar uma senha suspensa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="513" />
+        <location filename="../../desktop/views/attendant_window.py" line="453" />
         <source>Suspended ticket:</source>
         <translation>Senha suspensa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="589" />
+        <location filename="../../desktop/views/attendant_window.py" line="529" />
         <source>&amp;Waiting for this counter: {count}</source>
         <translation>&amp;Em espera para este balcão: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="601" />
+        <location filename="../../desktop/views/attendant_window.py" line="541" />
         <source>Counter: opening…</source>
         <translation>Balcão: a abrir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="604" />
+        <location filename="../../desktop/views/attendant_window.py" line="544" />
         <source>{counter}: {state}</source>
         <translation>{counter}: {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="610" />
+        <location filename="../../desktop/views/attendant_window.py" line="550" />
         <source>Balcão: {counter} · {user}</source>
         <translation>Balcão: {counter} · {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="638" />
+        <location filename="../../desktop/views/attendant_window.py" line="565" />
         <source>no connection to the central service.</source>
         <translation>sem ligação ao serviço central.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="644" />
+        <location filename="../../desktop/views/attendant_window.py" line="566" />
         <source>the previous action is still running.</source>
         <translation>a ação anterior ainda está em curso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="647" />
+        <location filename="../../desktop/views/attendant_window.py" line="567" />
         <source>the counter is paused.</source>
         <translation>o balcão está em pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="650" />
+        <location filename="../../desktop/views/attendant_window.py" line="568" />
         <source>finish, transfer or suspend the current ticket first.</source>
         <translation>termine, transfira ou suspenda primeiro a senha atual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="667" />
+        <location filename="../../desktop/views/attendant_window.py" line="590" />
         <source>A citizen is being served</source>
         <translation>Está a atender um cidadão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="669" />
+        <location filename="../../desktop/views/attendant_window.py" line="592" />
         <source>Ticket {number} is being served. If you leave now it stays at this counter until you come back. Leave anyway?</source>
         <translation>A senha {number} está em atendimento. Se sair agora, fica neste balcão até voltar. Sair mesmo assim?</translation>
     </message>
@@ -147,27 +122,27 @@
 <context>
     <name>CallNumberDialog</name>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="244" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="246" />
         <source>Call a specific ticket</source>
         <translation>Chamar uma senha específica</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="247" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="249" />
         <source>Ticket number</source>
         <translation>Número da senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="248" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="250" />
         <source>e.g. A012</source>
         <translation>p. ex. A012</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="253" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="255" />
         <source>Ticket &amp;number:</source>
         <translation>&amp;Número da senha:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="258" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="260" />
         <source>Call</source>
         <translation>Chamar</translation>
     </message>
@@ -391,32 +366,32 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>CounterStatusTableModel</name>
     <message>
-        <location filename="../../desktop/views/monitor_models.py" line="142" />
+        <location filename="../../desktop/views/monitor_models.py" line="144" />
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_models.py" line="143" />
+        <location filename="../../desktop/views/monitor_models.py" line="145" />
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_models.py" line="144" />
+        <location filename="../../desktop/views/monitor_models.py" line="146" />
         <source>Attendant</source>
         <translation>Técnico</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_models.py" line="145" />
+        <location filename="../../desktop/views/monitor_models.py" line="147" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_models.py" line="146" />
+        <location filename="../../desktop/views/monitor_models.py" line="148" />
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_models.py" line="158" />
+        <location filename="../../desktop/views/monitor_models.py" line="162" />
         <source>Counter {number}</source>
         <translation>Balcão {number}</translation>
     </message>
@@ -542,7 +517,7 @@ Indisponível agora: {reason}</translation>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="147" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="149" />
         <source>Notes are limited to {limit} characters.</source>
         <translation>As notas estão limitadas a {limit} caracteres.</translation>
     </message>
@@ -550,12 +525,12 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="133" />
+        <location filename="../../desktop/views/idle_lock.py" line="134" />
         <source>Inactivity warning</source>
         <translation>Aviso de inatividade</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="148" />
+        <location filename="../../desktop/views/idle_lock.py" line="149" />
         <source>Balcão locks in {seconds} s because nobody has used it. Move the mouse or press a key to keep working.</source>
         <translation>O Balcão bloqueia dentro de {seconds} s por falta de utilização. Mexa o rato ou prima uma tecla para continuar a trabalhar.</translation>
     </message>
@@ -563,41 +538,41 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="178" />
-        <location filename="../../desktop/views/idle_lock.py" line="188" />
+        <location filename="../../desktop/views/idle_lock.py" line="179" />
+        <location filename="../../desktop/views/idle_lock.py" line="189" />
         <source>Balcão is locked</source>
         <translation>Balcão bloqueado</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="195" />
+        <location filename="../../desktop/views/idle_lock.py" line="196" />
         <source>Signed in as {name}</source>
         <translation>Sessão de {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="199" />
         <location filename="../../desktop/views/idle_lock.py" line="200" />
+        <location filename="../../desktop/views/idle_lock.py" line="201" />
         <source>Password</source>
         <translation>Palavra-passe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="206" />
         <location filename="../../desktop/views/idle_lock.py" line="207" />
+        <location filename="../../desktop/views/idle_lock.py" line="208" />
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="211" />
         <location filename="../../desktop/views/idle_lock.py" line="212" />
+        <location filename="../../desktop/views/idle_lock.py" line="213" />
         <source>Log out</source>
         <translation>Terminar sessão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="238" />
+        <location filename="../../desktop/views/idle_lock.py" line="239" />
         <source>Your session has ended. Enter your password to continue where you left.</source>
         <translation>A sua sessão terminou. Introduza a palavra-passe para continuar onde estava.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="242" />
+        <location filename="../../desktop/views/idle_lock.py" line="243" />
         <source>Locked after a period without use. Your work is kept.</source>
         <translation>Bloqueado após um período sem utilização. O seu trabalho foi mantido.</translation>
     </message>
@@ -1224,82 +1199,62 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>MonitorWindow</name>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="72" />
+        <location filename="../../desktop/views/monitor_window.py" line="43" />
         <source>Balcão: monitor</source>
         <translation>Balcão: monitorização</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="73" />
+        <location filename="../../desktop/views/monitor_window.py" line="44" />
         <source>Monitor</source>
         <translation>Monitorização</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="85" />
+        <location filename="../../desktop/views/monitor_window.py" line="49" />
         <source>Services</source>
         <translation>Serviços</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="86" />
+        <location filename="../../desktop/views/monitor_window.py" line="50" />
         <source>Counters</source>
         <translation>Balcões</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="89" />
+        <location filename="../../desktop/views/monitor_window.py" line="53" />
         <source>&amp;Queues by service</source>
         <translation>&amp;Filas por serviço</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="92" />
+        <location filename="../../desktop/views/monitor_window.py" line="56" />
         <source>C&amp;ounters</source>
         <translation>&amp;Balcões</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="97" />
+        <location filename="../../desktop/views/monitor_window.py" line="60" />
         <source>The figures on screen may be out of date. Reconnecting automatically…</source>
         <translation>Os números no ecrã podem estar desatualizados. A restabelecer a ligação automaticamente…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="115" />
-        <source>&amp;Session</source>
-        <translation>&amp;Sessão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/monitor_window.py" line="116" />
+        <location filename="../../desktop/views/monitor_window.py" line="72" />
         <source>&amp;Work at a counter…</source>
         <translation>&amp;Trabalhar num balcão…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="121" />
-        <source>&amp;Settings…</source>
-        <translation>&amp;Definições…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/monitor_window.py" line="123" />
-        <source>&amp;Lock screen</source>
-        <translation>&amp;Bloquear ecrã</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/monitor_window.py" line="126" />
-        <source>Log &amp;out</source>
-        <translation>Terminar s&amp;essão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/monitor_window.py" line="161" />
+        <location filename="../../desktop/views/monitor_window.py" line="103" />
         <source>Balcão: monitor · {centre}</source>
         <translation>Balcão: monitorização · {centre}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="173" />
+        <location filename="../../desktop/views/monitor_window.py" line="110" />
         <source>Loading the queues…</source>
         <translation>A carregar as filas…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="185" />
+        <location filename="../../desktop/views/monitor_window.py" line="122" />
         <source>{waiting} waiting · {open} counters open</source>
         <translation>{waiting} em espera · {open} balcões abertos</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/monitor_window.py" line="189" />
+        <location filename="../../desktop/views/monitor_window.py" line="126" />
         <source>{count} over the target wait</source>
         <translation>{count} acima do tempo de espera objetivo</translation>
     </message>
@@ -1320,17 +1275,17 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="284" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="286" />
         <source>Pause the counter</source>
         <translation>Pôr o balcão em pausa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="288" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="290" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="300" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="302" />
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
@@ -1402,175 +1357,155 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="99" />
+        <location filename="../../desktop/views/reception_window.py" line="80" />
         <source>Balcão: reception</source>
         <translation>Balcão: receção</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="100" />
+        <location filename="../../desktop/views/reception_window.py" line="81" />
         <source>Reception</source>
         <translation>Receção</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="136" />
+        <location filename="../../desktop/views/reception_window.py" line="110" />
         <source>No priority (Enter)</source>
         <translation>Sem prioridade (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="140" />
+        <location filename="../../desktop/views/reception_window.py" line="114" />
         <source>Back (Esc)</source>
         <translation>Voltar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="141" />
+        <location filename="../../desktop/views/reception_window.py" line="115" />
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="151" />
-        <location filename="../../desktop/views/reception_window.py" line="155" />
+        <location filename="../../desktop/views/reception_window.py" line="125" />
+        <location filename="../../desktop/views/reception_window.py" line="129" />
         <source>Last ticket issued</source>
         <translation>Última senha emitida</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="152" />
+        <location filename="../../desktop/views/reception_window.py" line="126" />
         <source>No ticket issued yet.</source>
         <translation>Ainda não foi emitida nenhuma senha.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="160" />
+        <location filename="../../desktop/views/reception_window.py" line="134" />
         <source>Issue a ticket</source>
         <translation>Emitir senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="166" />
+        <location filename="../../desktop/views/reception_window.py" line="140" />
         <source>Ticket number to find</source>
         <translation>Número da senha a procurar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="167" />
+        <location filename="../../desktop/views/reception_window.py" line="141" />
         <source>e.g. A012</source>
         <translation>p. ex. A012</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="169" />
+        <location filename="../../desktop/views/reception_window.py" line="143" />
         <source>&amp;Find ticket:</source>
         <translation>&amp;Procurar senha:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="171" />
-        <location filename="../../desktop/views/reception_window.py" line="172" />
+        <location filename="../../desktop/views/reception_window.py" line="145" />
+        <location filename="../../desktop/views/reception_window.py" line="146" />
         <source>Find</source>
         <translation>Procurar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="176" />
+        <location filename="../../desktop/views/reception_window.py" line="150" />
         <source>Tickets found</source>
         <translation>Senhas encontradas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="178" />
+        <location filename="../../desktop/views/reception_window.py" line="152" />
         <source>Ticket</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="178" />
+        <location filename="../../desktop/views/reception_window.py" line="152" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="178" />
+        <location filename="../../desktop/views/reception_window.py" line="152" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="178" />
+        <location filename="../../desktop/views/reception_window.py" line="152" />
         <source>Issued at</source>
         <translation>Emitida às</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="188" />
-        <location filename="../../desktop/views/reception_window.py" line="189" />
+        <location filename="../../desktop/views/reception_window.py" line="162" />
+        <location filename="../../desktop/views/reception_window.py" line="163" />
         <source>Cancel ticket</source>
         <translation>Cancelar senha</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="191" />
+        <location filename="../../desktop/views/reception_window.py" line="165" />
         <source>Reactivate at the back</source>
         <translation>Reativar no fim</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="192" />
+        <location filename="../../desktop/views/reception_window.py" line="166" />
         <source>Reactivate at the back of the queue</source>
         <translation>Reativar no fim da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="194" />
+        <location filename="../../desktop/views/reception_window.py" line="168" />
         <source>Reactivate at the front</source>
         <translation>Reativar no início</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="196" />
+        <location filename="../../desktop/views/reception_window.py" line="170" />
         <source>Reactivate at the front of the queue</source>
         <translation>Reativar no início da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="199" />
+        <location filename="../../desktop/views/reception_window.py" line="173" />
         <source>Find, cancel or reactivate</source>
         <translation>Procurar, cancelar ou reativar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="215" />
+        <location filename="../../desktop/views/reception_window.py" line="188" />
         <source>Tickets cannot be issued until the connection is back. Reconnecting…</source>
         <translation>Não é possível emitir senhas até a ligação voltar. A restabelecer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="233" />
-        <source>&amp;Session</source>
-        <translation>&amp;Sessão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/reception_window.py" line="234" />
-        <source>&amp;Settings…</source>
-        <translation>&amp;Definições…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/reception_window.py" line="236" />
-        <source>&amp;Lock screen</source>
-        <translation>&amp;Bloquear ecrã</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/reception_window.py" line="239" />
-        <source>Log &amp;out</source>
-        <translation>Terminar s&amp;essão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/reception_window.py" line="298" />
+        <location filename="../../desktop/views/reception_window.py" line="254" />
         <source>{prefix} · {service}: priority?</source>
         <translation>{prefix} · {service}: prioridade?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="305" />
+        <location filename="../../desktop/views/reception_window.py" line="261" />
         <source>This service does not take priority tickets.</source>
         <translation>Este serviço não tem atendimento prioritário.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="343" />
+        <location filename="../../desktop/views/reception_window.py" line="299" />
         <source>Issued at {time}</source>
         <translation>Emitida às {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="371" />
+        <location filename="../../desktop/views/reception_window.py" line="327" />
         <source>There is no ticket with this number today.</source>
         <translation>Não há nenhuma senha com este número hoje.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="433" />
+        <location filename="../../desktop/views/reception_window.py" line="389" />
         <source>Ticket {number} is now {status}.</source>
         <translation>A senha {number} está agora {status}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reception_window.py" line="495" />
+        <location filename="../../desktop/views/reception_window.py" line="441" />
         <source>{count} waiting</source>
         <translation>{count} em espera</translation>
     </message>
@@ -1704,69 +1639,97 @@ Indisponível agora: {reason}</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="168" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="170" />
         <source>Transfer ticket {number}</source>
         <translation>Transferir a senha {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="172" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="174" />
         <source>Service</source>
         <translation>Serviço</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="173" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="175" />
         <source>Keep the same service</source>
         <translation>Manter o mesmo serviço</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="178" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="180" />
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="179" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="181" />
         <source>Any counter of the service</source>
         <translation>Qualquer balcão do serviço</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="184" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="186" />
         <source>At the &amp;back of the queue</source>
         <translation>No &amp;fim da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="185" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="187" />
         <source>At the back of the queue</source>
         <translation>No fim da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="186" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="188" />
         <source>At the &amp;front of the queue</source>
         <translation>No &amp;início da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="187" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="189" />
         <source>At the front of the queue</source>
         <translation>No início da fila</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="189" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="191" />
         <source>Position</source>
         <translation>Posição</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="200" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="202" />
         <source>&amp;Service:</source>
         <translation>&amp;Serviço:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="201" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="203" />
         <source>&amp;Counter:</source>
         <translation>B&amp;alcão:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_action_dialogs.py" line="206" />
+        <location filename="../../desktop/views/ticket_action_dialogs.py" line="208" />
         <source>Transfer</source>
         <translation>Transferir</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <location filename="../../desktop/views/workspace_window.py" line="88" />
+        <source>Signed in as</source>
+        <translation>Sessão iniciada por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/workspace_window.py" line="97" />
+        <source>&amp;Session</source>
+        <translation>&amp;Sessão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/workspace_window.py" line="98" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Definições…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/workspace_window.py" line="101" />
+        <source>&amp;Lock screen</source>
+        <translation>&amp;Bloquear ecrã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/workspace_window.py" line="105" />
+        <source>Log &amp;out</source>
+        <translation>Terminar s&amp;essão</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from tests.integration.conftest import (  # noqa: F401 - fixtures used by name
     keyring_backend,
     live,
     make_api,
+    memory_keyring,
     reception,
     sqlite_template,
     world,

@@ -7,12 +7,10 @@ server on the same port (a dropped connection, a central restart).
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,27 +25,22 @@ from desktop.api.api_client import ApiClient
 from desktop.services.auth_service import AuthService
 from desktop.services.credential_store import CredentialStore
 from desktop.services.queue_service import QueueService
-from tests.central.conftest import (  # noqa: F401 - fixtures used by name
+from tests.central.factories import PASSWORD, World
+from tests.central.live_server import LiveServer
+from tests.desktop_fixtures import (  # noqa: F401 - fixtures used by name
     T0,
     clock,
     ctx,
+    db_url,
     fast_passwords,
     live,
+    make_api,
+    memory_keyring,
+    no_backoff,
     sqlite_template,
     world,
 )
-from tests.central.factories import PASSWORD, World
-from tests.central.live_server import LiveServer
-from tests.unit.memory_keyring import MemoryKeyring, installed
-
-
-@pytest.fixture
-def db_url(sqlite_template: Path, tmp_path: Path) -> str:  # noqa: F811
-    """SQLite only: the desktop's side of the wire does not depend on the server's engine
-    (tests/central runs the server on PostgreSQL too)."""
-    path = tmp_path / "central.sqlite3"
-    shutil.copy(sqlite_template, path)
-    return f"sqlite:///{path}"
+from tests.unit.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -56,28 +49,9 @@ def _cheap_passwords(fast_passwords: None) -> None:  # noqa: F811
 
 
 @pytest.fixture(autouse=True)
-def keyring_backend() -> Iterator[MemoryKeyring]:
-    with installed(MemoryKeyring()) as backend:
-        assert isinstance(backend, MemoryKeyring)
-        yield backend
-
-
-def no_backoff(_attempt: int) -> float:
-    return 0.0
-
-
-@pytest.fixture
-def make_api(live: LiveServer) -> Iterator[Callable[..., ApiClient]]:  # noqa: F811
-    made: list[ApiClient] = []
-
-    def make(**kwargs: Any) -> ApiClient:
-        api = ApiClient(live.base_url, **kwargs)
-        made.append(api)
-        return api
-
-    yield make
-    for api in made:
-        api.close()
+def keyring_backend(memory_keyring: MemoryKeyring) -> MemoryKeyring:  # noqa: F811
+    """No test here reaches the machine's keyring."""
+    return memory_keyring
 
 
 def logged_in(api: ApiClient, username: str) -> AuthService:
@@ -87,14 +61,14 @@ def logged_in(api: ApiClient, username: str) -> AuthService:
 
 
 @pytest.fixture
-def attendant(make_api: Callable[..., ApiClient]) -> QueueService:
+def attendant(make_api: Callable[..., ApiClient]) -> QueueService:  # noqa: F811
     api = make_api()
     logged_in(api, "attendant")
     return QueueService(api, backoff=no_backoff)
 
 
 @pytest.fixture
-def reception(make_api: Callable[..., ApiClient]) -> QueueService:
+def reception(make_api: Callable[..., ApiClient]) -> QueueService:  # noqa: F811
     api = make_api()
     logged_in(api, "reception")
     return QueueService(api, backoff=no_backoff)

@@ -6,13 +6,9 @@ thread of its own (it never returns); tests wait for what it brings with `qtbot.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from desktop.api.api_client import ApiClient
 from desktop.services.auth_service import AuthService
@@ -20,68 +16,33 @@ from desktop.services.credential_store import CredentialStore
 from desktop.services.event_feed import EventFeed
 from desktop.services.queue_service import QueueService
 from desktop.tasks import TaskRunner
+from desktop.views.attendant_window import AttendantWindow
 from desktop.views.live_queue_controller import LiveQueueController
 from desktop.views.prompter import ScriptedPrompter
-from tests.central.conftest import (  # noqa: F401 - fixtures used by name
+from tests.central.factories import PASSWORD, World
+from tests.central.live_server import LiveServer, LiveStaff
+from tests.desktop_fixtures import (  # noqa: F401 - fixtures used by name
     T0,
     clock,
     ctx,
+    db_url,
+    disposing,
     fast_passwords,
     live,
+    make_api,
+    memory_keyring,
+    no_backoff,
     sqlite_template,
+    world,
 )
-from tests.central.factories import PASSWORD, World, build_world
-from tests.central.live_server import LiveServer, LiveStaff
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, sqlite_template: Path) -> str:  # noqa: F811
-    """UI tests run on SQLite only: what they check is the desktop, not the engine."""
-    path = tmp_path / "central.sqlite3"
-    shutil.copy(sqlite_template, path)
-    return f"sqlite:///{path}"
-
-
-@pytest.fixture
-def world(fast_passwords: None, ctx) -> World:  # noqa: F811
-    with ctx.db.writing() as session:
-        return build_world(session, ctx.clock.now())
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+from tests.unit.memory_keyring import installed
+from tests.unit.memory_keyring import no_keyring as failing_keyring
 
 
 @pytest.fixture
 def no_keyring() -> Iterator[None]:
-    import keyring.backends.fail
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
+    with installed(failing_keyring()):
+        yield
 
 
 @pytest.fixture
@@ -92,15 +53,13 @@ def runner(qapp) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def api_client(live: LiveServer) -> Iterator[ApiClient]:  # noqa: F811
-    client = ApiClient(live.base_url, timeout=(2.0, 5.0))
-    yield client
-    client.close()
+def api_client(make_api: Callable[..., ApiClient]) -> ApiClient:  # noqa: F811
+    return make_api(timeout=(2.0, 5.0))
 
 
 @pytest.fixture
 def queue_service(api_client: ApiClient) -> QueueService:
-    return QueueService(api_client, backoff=lambda _attempt: 0.0)
+    return QueueService(api_client, backoff=no_backoff)
 
 
 @pytest.fixture
@@ -117,40 +76,72 @@ def login(auth: AuthService) -> Callable[[str], object]:
 
 
 @pytest.fixture
-def staff(live: LiveServer) -> Callable[[str], LiveStaff]:  # noqa: F811
+def staff(live: LiveServer) -> Iterator[Callable[[str], LiveStaff]]:  # noqa: F811
     """Other people acting on the same central (reception issuing tickets, other counters)."""
-    opened: list[LiveStaff] = []
-
-    def as_user(username: str) -> LiveStaff:
-        member = live.login(username)
-        opened.append(member)
-        return member
-
-    yield as_user
-    for member in opened:
-        member.close()
+    yield from disposing(live.login, LiveStaff.close)
 
 
 @pytest.fixture
 def live_queue(
-    runner: TaskRunner, queue_service: QueueService, api_client: ApiClient, world: World
+    runner: TaskRunner,
+    queue_service: QueueService,
+    api_client: ApiClient,
+    world: World,  # noqa: F811
 ) -> Iterator[Callable[[], LiveQueueController]]:
-    made: list[LiveQueueController] = []
-
     def make() -> LiveQueueController:
         feed = EventFeed(api_client, world.centre_id, backoff=lambda _attempt: 0.2)
-        controller = LiveQueueController(runner, queue_service, feed, world.centre_id)
-        made.append(controller)
-        return controller
+        return LiveQueueController(runner, queue_service, feed, world.centre_id)
 
-    yield make
-    for controller in made:
-        controller.stop()
+    yield from disposing(make, LiveQueueController.stop)
+
+
+@pytest.fixture
+def attendant_window(
+    qtbot,
+    runner,
+    queue_service,
+    live_queue,
+    login,
+    world,  # noqa: F811
+    prompter,
+) -> Callable[[], AttendantWindow]:
+    """The counter window of `attendant` at counter 1, shown (not started), at T0."""
+
+    def make() -> AttendantWindow:
+        window = AttendantWindow(
+            runner=runner,
+            queue_service=queue_service,
+            live=live_queue(),
+            user=login("attendant"),
+            counter_id=world.counters[1],
+            prompter=prompter,
+            now=lambda: T0,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make
 
 
 @pytest.fixture
 def prompter() -> ScriptedPrompter:
     return ScriptedPrompter()
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand: `clock.now += 61`."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
 
 
 def issue(reception: LiveStaff, centre_id: int, service_id: int, priority: str = "none") -> dict:

@@ -16,7 +16,6 @@ from desktop.views.ticket_action_dialogs import (
     PauseDialog,
     TransferDialog,
 )
-from tests.central.conftest import T0
 from tests.ui.conftest import issue
 
 KEYS = {
@@ -38,22 +37,11 @@ KEYS = {
 
 
 @pytest.fixture
-def window(qtbot, runner, queue_service, live_queue, login, world, prompter, staff):
-    user = login("attendant")
+def window(qtbot, attendant_window, world, staff):
     reception = staff("reception")
     for _ in range(3):
         issue(reception, world.centre_id, world.services["A"])
-    win = AttendantWindow(
-        runner=runner,
-        queue_service=queue_service,
-        live=live_queue(),
-        user=user,
-        counter_id=world.counters[1],
-        prompter=prompter,
-        now=lambda: T0,
-    )
-    qtbot.addWidget(win)
-    win.show()
+    win = attendant_window()
     win.activateWindow()
     qtbot.waitExposed(win)
     win.start()

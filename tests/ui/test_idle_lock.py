@@ -8,24 +8,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.views import counter_actions as names
-from desktop.views.attendant_window import AttendantWindow
 from desktop.views.idle_lock import IdleWatcher, ScreenLock
-from tests.central.conftest import T0
 from tests.central.factories import PASSWORD
 from tests.ui.conftest import issue
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
@@ -37,20 +22,9 @@ def watcher(qapp, fake_clock):
 
 
 @pytest.fixture
-def serving(qtbot, runner, queue_service, live_queue, login, world, prompter, staff, auth):
-    user = login("attendant")
+def serving(qtbot, attendant_window, world, staff, auth):
     issue(staff("reception"), world.centre_id, world.services["A"])
-    window = AttendantWindow(
-        runner=runner,
-        queue_service=queue_service,
-        live=live_queue(),
-        user=user,
-        counter_id=world.counters[1],
-        prompter=prompter,
-        now=lambda: T0,
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = attendant_window()
     window.start()
     qtbot.waitUntil(lambda: window.counter is not None, timeout=10_000)
     window.counter_actions[names.CALL_NEXT].trigger()

@@ -21,14 +21,6 @@ from desktop.views.session_flow import Session, run_app
 from tests.central.factories import PASSWORD
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def services(runner, api_client, auth, queue_service, world, tmp_path: Path) -> Services:
     settings = Settings(
@@ -61,11 +53,13 @@ def visible_lock_dialogs() -> list[LockDialog]:
     return [w for w in widgets if isinstance(w, LockDialog) and w.isVisible()]
 
 
-def test_a_supervisor_with_two_windows_is_locked_once(qtbot, qapp, services, auth, stop_feeds):
+def test_a_supervisor_with_two_windows_is_locked_once(
+    qtbot, qapp, services, auth, stop_feeds, fake_clock
+):
     user = auth.login("supervisor", PASSWORD)
     session = Session(qapp, services)
     stop_feeds.append(session)
-    clock = FakeClock()
+    clock = fake_clock
     session.watcher = IdleWatcher(60, 10, clock=clock, poll_ms=60_000)
     monitor = session.open_for(user)
     assert isinstance(monitor, MonitorWindow)
