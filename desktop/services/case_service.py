@@ -1,0 +1,223 @@
+"""Case entry at the counter, offline first.
+
+- `save_draft` autosaves what the attendant types (a draft, or a case that needs attention).
+- `submit` checks the draft against the cached reference data (the shared `rules` for the
+  citizen's fields), then in ONE transaction of the local store marks it pending with its
+  provisional reference (`P-<counter>-<n>`) and writes the outbox row central will receive:
+  both or neither. `CaseSync` sends it later, whatever happens to the network or the PC.
+- An ethics report gets its follow-up code here (`new_follow_up_code`), so the reporter is
+  given it at once even offline; it is returned on the submitted case only, travels inside the
+  outbox row, and is gone with the whole local case once central has it.
+- Reference data (types, incident categories, addressees) is refreshed from central when
+  possible and read from the store's cache, so entry works offline.
+
+Nothing here logs personal data: local ids, provisional references and codes only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from desktop.api.api_client import ApiClient
+from desktop.api.cases_api import CasesApi
+from desktop.domain.cases import (
+    FILE_CASE,
+    INVALID,
+    NO_REFERENCE_DATA,
+    NOT_EDITABLE,
+    CaseDraft,
+    CaseKind,
+    CaseReferenceData,
+    CaseState,
+    FieldError,
+    LocalCase,
+    VisitLink,
+    filing_body,
+    new_follow_up_code,
+    provisional_reference,
+    validate_draft,
+)
+from desktop.domain.errors import BalcaoError
+from desktop.store.case_repo import CaseRepo
+from desktop.store.local_store import LocalStore
+from desktop.store.outbox_repo import OutboxRepo
+from desktop.store.reference_cache_repo import ReferenceCacheRepo
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CaseInvalid(BalcaoError):
+    """A draft that cannot be submitted: `fields` says what to fix, per field."""
+
+    def __init__(self, fields: tuple[FieldError, ...]) -> None:
+        super().__init__(INVALID, "The case has errors.", {"fields": [f.to_json() for f in fields]})
+        self.fields = fields
+
+
+class CaseService:
+    """`centre_id` and `counter_label` (the counter's number, printed in provisional
+    references) are the desk the cases are filed at; `set_desk` changes them after a login."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        api: ApiClient,
+        *,
+        centre_id: int,
+        counter_label: str | int,
+        clock: Clock = utc_now,
+        on_outbox: Callable[[], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.api = CasesApi(api)
+        self.centre_id = centre_id
+        self.counter_label = str(counter_label)
+        self._clock = clock
+        # Called after something was put in the outbox: the app wakes `CaseSync` with it.
+        self.on_outbox = on_outbox
+        self._cases = CaseRepo()
+        self._outbox = OutboxRepo()
+        self._reference = ReferenceCacheRepo()
+
+    def set_desk(self, centre_id: int, counter_label: str | int) -> None:
+        self.centre_id, self.counter_label = centre_id, str(counter_label)
+
+    # --- reference data -------------------------------------------------------------------------
+
+    def refresh_reference_data(self) -> CaseReferenceData:
+        """Read it from central and cache it; `OfflineError` (and the cache untouched) when
+        central cannot be reached."""
+        now = self._clock()
+        data = replace(self.api.reference_data(), fetched_at=now)
+        with self.store.writing() as session:
+            self._reference.save(session, data, now)
+        log.info(
+            "case reference data cached: %d types, %d categories, %d addressees",
+            len(data.case_types),
+            len(data.incident_categories),
+            len(data.addressees),
+        )
+        return data
+
+    def reference_data(self) -> CaseReferenceData:
+        """The cached copy (empty, `fetched_at` None, if never fetched)."""
+        with self.store.reading() as session:
+            return self._reference.load(session)
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def list_cases(self, states: Iterable[CaseState] | None = None) -> tuple[LocalCase, ...]:
+        with self.store.reading() as session:
+            return self._cases.list(session, states)
+
+    def get(self, local_id: str) -> LocalCase:
+        with self.store.reading() as session:
+            return self._cases.require(session, local_id)
+
+    def pending_count(self) -> int:
+        with self.store.reading() as session:
+            return self._outbox.count(session)
+
+    def validate(self, draft: CaseDraft) -> tuple[FieldError, ...]:
+        """Per-field errors against the cached reference data (for the form, while typing)."""
+        return validate_draft(draft, self.reference_data())
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def save_draft(self, draft: CaseDraft) -> LocalCase:
+        """Autosave: keep what was typed (a new draft gets its `local_id` here). An ethics
+        report is never linked to the visit, not even in a draft."""
+        case_type = self.reference_data().case_type(draft.type_code)
+        if case_type is not None and case_type.kind is CaseKind.ETHICS_REPORT:
+            draft = replace(draft, visit=VisitLink())
+        with self.store.writing() as session:
+            return self._cases.save_draft(session, draft, self._clock())
+
+    def discard_draft(self, local_id: str) -> None:
+        with self.store.writing() as session:
+            case = self._cases.require(session, local_id)
+            if case.state is not CaseState.DRAFT:
+                raise BalcaoError(NOT_EDITABLE, "only a draft can be discarded")
+            self._cases.delete(session, local_id)
+
+    def submit(self, draft: CaseDraft) -> LocalCase:
+        """Check the draft, then write the pending case and its outbox row in one transaction.
+        Returns the case with its provisional reference (and, for an ethics report, the
+        follow-up code to show now: it is not kept). `CaseInvalid` when the draft has errors
+        (the draft is saved all the same, nothing is lost)."""
+        reference = self.reference_data()
+        case_type = reference.case_type(draft.type_code)
+        if case_type is None and reference.is_empty:
+            raise BalcaoError(NO_REFERENCE_DATA, "case types were never read from central")
+        errors = validate_draft(draft, reference)
+        if errors or case_type is None:
+            if draft.local_id is None or self._editable(draft.local_id):
+                self.save_draft(draft)
+            raise CaseInvalid(errors)
+        ethics = case_type.kind is CaseKind.ETHICS_REPORT
+        if ethics:
+            # Anonymous by design: nothing of the visit and no citizen is kept, even locally.
+            draft = replace(draft, citizen=None, visit=VisitLink())
+        code = new_follow_up_code() if ethics else None
+        now = self._clock()
+        with self.store.writing() as session:
+            saved = self._cases.save_draft(session, draft, now)
+            previous = saved.provisional_reference
+            if previous is None:
+                number = self._cases.next_number(session, f"provisional:{self.counter_label}")
+                previous = provisional_reference(self.counter_label, number)
+            centre_id = saved.centre_id if saved.centre_id is not None else self.centre_id
+            body = filing_body(
+                case_type,
+                draft.fields,
+                draft.citizen,
+                draft.visit,
+                provisional_reference=previous,
+                entered_at=now,
+                follow_up_code=code,
+            )
+            self._outbox.remove_for_case(session, saved.local_id)
+            pending = self._cases.mark_pending(
+                session,
+                saved.local_id,
+                centre_id=centre_id,
+                provisional_reference=previous,
+                now=now,
+            )
+            self._outbox.add(
+                session,
+                case_local_id=saved.local_id,
+                command=FILE_CASE,
+                centre_id=centre_id,
+                payload=body,
+                now=now,
+            )
+        log.info("case %s submitted as %s", pending.local_id, pending.provisional_reference)
+        if self.on_outbox is not None:
+            self.on_outbox()
+        return replace(pending, follow_up_code=code)
+
+    def correct_and_resubmit(self, draft: CaseDraft) -> LocalCase:
+        """A case central refused (needs attention), corrected: submitted again with the same
+        provisional reference and a new outbox row (a new Idempotency-Key: the refused request
+        stored nothing on central)."""
+        if draft.local_id is None:
+            raise BalcaoError(NOT_EDITABLE, "only a saved case can be corrected")
+        case = self.get(draft.local_id)
+        if case.state is not CaseState.NEEDS_ATTENTION:
+            raise BalcaoError(NOT_EDITABLE, "the case does not need attention")
+        return self.submit(draft)
+
+    def _editable(self, local_id: str) -> bool:
+        with self.store.reading() as session:
+            case = self._cases.get(session, local_id)
+        return case is None or case.is_editable

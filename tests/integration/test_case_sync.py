@@ -1,0 +1,194 @@
+"""Cases filed offline at the counter and synced to a real central on loopback: provisional
+then final references, a lost answer replayed (one case on central), a refusal kept for
+correction, an ethics report that leaves nothing behind, reference data read offline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from central.cases.models import Case, CaseCitizen
+from central.context import AppContext
+from desktop.api.api_client import ApiClient
+from desktop.api.cases_api import CasesApi
+from desktop.domain.cases import CaseState, VisitLink
+from desktop.services.case_service import CaseService
+from desktop.services.case_sync import CaseSync, SyncOutcome
+from desktop.store.local_store import LocalStore
+from tests.central.case_factories import add_case_reference
+from tests.central.factories import World
+from tests.integration.conftest import (
+    LosingAdapter,
+    Restartable,
+    issue_in_database,
+    logged_in,
+    session_with,
+)
+from tests.unit.test_case_domain import VALID
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+LATER = NOW + timedelta(hours=1)
+
+
+@pytest.fixture(autouse=True)
+def _case_reference(ctx: AppContext, world: World) -> None:
+    with ctx.db.writing() as session:
+        add_case_reference(session)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LocalStore]:
+    store = LocalStore.open(tmp_path / "balcao.sqlite3")
+    yield store
+    store.close()
+
+
+def desk(store: LocalStore, api: ApiClient, world: World) -> tuple[CaseService, CaseSync]:
+    service = CaseService(store, api, centre_id=world.centre_id, counter_label=1, clock=lambda: NOW)
+    service.refresh_reference_data()
+    return service, CaseSync(store, api, clock=lambda: NOW)
+
+
+def central_cases(ctx: AppContext) -> list[Case]:
+    with ctx.db.reading() as session:
+        return list(session.execute(select(Case).order_by(Case.id)).scalars())
+
+
+def test_offline_then_synced_with_the_final_reference(
+    restartable: Restartable, ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    api = ApiClient(restartable.base_url)
+    try:
+        logged_in(api, "attendant")
+        service, sync = desk(store, api, world)
+        (ticket_id,) = issue_in_database(ctx, world)
+        restartable.stop()  # central goes away
+
+        visit = VisitLink(ticket_id, world.services["A"], world.counters[1])
+        pending = service.submit(replace(VALID["complaint"], visit=visit))
+        assert (pending.state, pending.reference) == (CaseState.PENDING, "P-1-1")
+        (tried,) = sync.run_once(NOW).results
+        assert tried.outcome is SyncOutcome.RETRY
+        assert service.get(pending.local_id).state is CaseState.PENDING
+
+        restartable.start()
+        (done,) = sync.run_once(LATER).results
+        assert done.outcome is SyncOutcome.SYNCED
+        synced = service.get(pending.local_id)
+        assert synced.state is CaseState.SYNCED
+        assert synced.reference == done.final_reference
+        assert synced.reference is not None
+        assert synced.reference.startswith("TST-")
+        assert (synced.fields, synced.citizen) == (None, None)  # personal data gone locally
+        (filed,) = central_cases(ctx)
+        assert (filed.reference, filed.provisional_reference) == (synced.reference, "P-1-1")
+        assert (filed.ticket_id, filed.counter_id) == (ticket_id, world.counters[1])
+        with ctx.db.reading() as session:
+            assert session.execute(select(CaseCitizen.nif)).scalar_one() == "123456789"
+    finally:
+        api.close()
+
+
+def test_a_lost_answer_is_replayed_and_files_one_case(
+    make_api: Callable[..., ApiClient], ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    adapter = LosingAdapter("/cases", lose=1)
+    api = make_api(session_factory=session_with(adapter))
+    logged_in(api, "attendant")
+    service, sync = desk(store, api, world)
+    pending = service.submit(VALID["incident"])
+
+    (lost,) = sync.run_once(NOW).results
+    assert lost.outcome is SyncOutcome.RETRY
+    assert len(central_cases(ctx)) == 1  # central filed it; the answer was lost
+    (replayed,) = sync.run_once(LATER).results
+    assert replayed.outcome is SyncOutcome.SYNCED
+    assert adapter.keys[0] == adapter.keys[1]  # the same Idempotency-Key
+    (filed,) = central_cases(ctx)
+    assert service.get(pending.local_id).reference == filed.reference
+
+
+def test_a_refusal_is_kept_for_correction(
+    make_api: Callable[..., ApiClient], ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    api = make_api()
+    logged_in(api, "attendant")
+    service, sync = desk(store, api, world)
+    # A ticket central does not know: only central can tell.
+    pending = service.submit(replace(VALID["suggestion"], visit=VisitLink(ticket_id=999_999)))
+    (refused,) = sync.run_once(NOW).results
+    assert (refused.outcome, refused.error_code) == (
+        SyncOutcome.NEEDS_ATTENTION,
+        "ticket.not_found",
+    )
+    kept = service.get(pending.local_id)
+    assert kept.state is CaseState.NEEDS_ATTENTION
+    assert kept.fields == VALID["suggestion"].fields
+    assert central_cases(ctx) == []
+    service.correct_and_resubmit(replace(kept.draft(), visit=VisitLink()))
+    (done,) = sync.run_once(NOW).results
+    assert done.outcome is SyncOutcome.SYNCED
+    assert len(central_cases(ctx)) == 1
+
+
+def test_an_ethics_report_leaves_nothing_locally(
+    make_api: Callable[..., ApiClient], ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    api = make_api()
+    logged_in(api, "attendant")
+    service, sync = desk(store, api, world)
+    submitted = service.submit(VALID["ethics_report"])
+    code = submitted.follow_up_code
+    assert code is not None  # shown once, to the reporter
+    (done,) = sync.run_once(NOW).results
+    assert done.outcome is SyncOutcome.SYNCED
+    assert done.final_reference is not None
+    assert service.list_cases() == ()
+    with store.engine.connect() as connection:
+        for table in ("cases", "outbox"):
+            assert connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one() == 0
+    # The code the desktop made works on central.
+    follow_up = CasesApi(api).ethics_follow_up(done.final_reference, code)
+    assert follow_up["status"] == "received"
+
+
+def test_reference_data_is_read_offline(
+    restartable: Restartable, world: World, store: LocalStore
+) -> None:
+    api = ApiClient(restartable.base_url)
+    try:
+        logged_in(api, "attendant")
+        desk(store, api, world)
+        restartable.stop()
+        offline = CaseService(store, api, centre_id=world.centre_id, counter_label=1)
+        cached = offline.reference_data()
+        assert [c.code for c in cached.incident_categories] == [
+            "iluminacao",
+            "buracos",
+            "lixo",
+            "graffiti",
+        ]
+        assert cached.case_type("ethics_report") is not None
+        assert offline.submit(VALID["incident"]).state is CaseState.PENDING
+    finally:
+        api.close()
+
+
+def test_central_counts_one_case_per_outbox_row(
+    make_api: Callable[..., ApiClient], ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    api = make_api()
+    logged_in(api, "attendant")
+    service, sync = desk(store, api, world)
+    for kind in ("information_request", "complaint", "question_to_official"):
+        service.submit(VALID[kind])
+    done = sync.run_once(NOW)
+    assert [r.outcome for r in done.results] == [SyncOutcome.SYNCED] * 3
+    assert sync.run_once(LATER).results == ()
+    with ctx.db.reading() as session:
+        assert session.execute(select(func.count()).select_from(Case)).scalar_one() == 3
