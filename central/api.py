@@ -8,6 +8,7 @@ from central.auth.routes import router as auth_router
 from central.cases.routes import router as cases_router
 from central.deps import Context
 from central.events.routes import router as events_router
+from central.knowledge.routes import router as knowledge_router
 from central.reference.routes import router as reference_router
 from central.tickets.routes import router as tickets_router
 
@@ -17,6 +18,7 @@ api_router.include_router(reference_router)
 api_router.include_router(tickets_router)
 api_router.include_router(events_router)
 api_router.include_router(cases_router)
+api_router.include_router(knowledge_router)
 
 
 @api_router.get("/health", tags=["health"])

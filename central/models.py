@@ -17,11 +17,22 @@ from central.cases.models import (
 from central.db import Base
 from central.events.models import ChangeCounter, Event
 from central.idempotency.models import IdempotencyRecord
+from central.knowledge.models import (
+    Article,
+    ArticleRevision,
+    ArticleVariant,
+    KnowledgeChange,
+    KnowledgeCounter,
+    Suggestion,
+)
 from central.reference.models import Centre, Counter, CounterService, Service
 from central.tickets.models import DailySequence, Ticket
 
 __all__ = [
     "Addressee",
+    "Article",
+    "ArticleRevision",
+    "ArticleVariant",
     "Base",
     "Case",
     "CaseAttachment",
@@ -40,9 +51,12 @@ __all__ = [
     "Event",
     "IdempotencyRecord",
     "IncidentCategory",
+    "KnowledgeChange",
+    "KnowledgeCounter",
     "LoginAttempt",
     "RefreshToken",
     "Service",
+    "Suggestion",
     "Ticket",
     "User",
 ]

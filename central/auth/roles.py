@@ -12,6 +12,8 @@ class Role(StrEnum):
     ADMIN = "admin"
     # Reads and handles the reports of the ethics mailbox, and nothing of the queue.
     ETHICS_OFFICER = "ethics_officer"
+    # Writes the knowledge base (articles shared by every centre) and reviews suggestions.
+    KNOWLEDGE_EDITOR = "knowledge_editor"
 
 
 ALL_ROLES = frozenset(Role)
@@ -21,3 +23,9 @@ STAFF_AT_COUNTER = frozenset({Role.ATTENDANT, Role.SUPERVISOR, Role.ADMIN})
 FRONT_DESK = frozenset({Role.RECEPTION, Role.SUPERVISOR, Role.ADMIN})
 MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 ADMINS = frozenset({Role.ADMIN})
+# Cases: the centre's staff and the ethics officer (who sees ethics reports only); a knowledge
+# editor has no business with citizens' cases.
+CASE_ROLES = CENTRE_STAFF | {Role.ETHICS_OFFICER}
+# The knowledge base: the staff read it (and suggest changes), editors and admins write it.
+KNOWLEDGE_READERS = CENTRE_STAFF | {Role.KNOWLEDGE_EDITOR}
+KNOWLEDGE_EDITORS = frozenset({Role.KNOWLEDGE_EDITOR, Role.ADMIN})

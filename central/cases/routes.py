@@ -12,7 +12,7 @@ from fastapi.encoders import jsonable_encoder
 from starlette.concurrency import run_in_threadpool
 
 from central.auth.actor import Actor
-from central.auth.roles import ALL_ROLES, CENTRE_STAFF, MANAGERS
+from central.auth.roles import CASE_ROLES, CENTRE_STAFF, MANAGERS
 from central.cases import attachments, service
 from central.cases.kinds import ReadAccess, ReadPurpose
 from central.cases.schemas import (
@@ -43,10 +43,10 @@ from central.errors import Invalid
 
 router = APIRouter(tags=["cases"])
 
-# Everyone signed in may reach the case routes; which cases they see is the service's rule
-# (ethics reports: the ethics officers only; every other case: the centre's staff).
-Reader = Annotated[Actor, Depends(require(ALL_ROLES))]
-Writer = Annotated[Command, Depends(command(ALL_ROLES))]
+# The staff and ethics officers may reach the case routes; which cases they see is the
+# service's rule (ethics reports: the ethics officers only; every other case: the centre's staff).
+Reader = Annotated[Actor, Depends(require(CASE_ROLES))]
+Writer = Annotated[Command, Depends(command(CASE_ROLES))]
 Filer = Annotated[Command, Depends(command(CENTRE_STAFF))]
 Staff = Annotated[Actor, Depends(require(CENTRE_STAFF))]
 Manager = Annotated[Actor, Depends(require(MANAGERS))]

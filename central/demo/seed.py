@@ -1,6 +1,7 @@
 """`balcao-central seed-demo`: one centre, its services, counters, staff and a day of history.
 
-The names are realistic but invented; fees and procedures belong to the knowledge base, not here.
+The names are realistic but invented; fees and procedures belong to the knowledge base
+(`knowledge_pt.json`, seeded by `knowledge_seed.py`), not here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from central.auth.models import User
 from central.auth.roles import Role
 from central.auth.service import create_user
 from central.cases.models import Addressee, IncidentCategory
+from central.demo.knowledge_seed import seed_knowledge
 from central.reference.models import Centre, Counter, CounterService, Service
 from central.tickets.models import DailySequence, Ticket
 from central.tickets.transitions import Outcome, Status
@@ -75,6 +77,7 @@ STAFF = (
     ("atendente9", "Hugo Teixeira", Role.ATTENDANT),
     ("atendente10", "Beatriz Correia", Role.ATTENDANT),
     ("etica", "Helena Vasconcelos", Role.ETHICS_OFFICER),
+    ("conteudos", "Luísa Barros", Role.KNOWLEDGE_EDITOR),
 )
 
 # Incident categories (also the Open311 services): code, name, description, group, keywords.
@@ -188,8 +191,9 @@ def seed_demo(session: Session, now: datetime, *, history_seed: int = 7) -> Cent
             CounterService(service_id=services[p].id, weight=w) for p, w in weights.items()
         ]
         session.add(counter)
+    editor_id = 0
     for username, full_name, role in STAFF:
-        create_user(
+        user = create_user(
             session,
             username=username,
             full_name=full_name,
@@ -198,8 +202,11 @@ def seed_demo(session: Session, now: datetime, *, history_seed: int = 7) -> Cent
             centre_id=None if role is Role.ADMIN else centre.id,
             now=now,
         )
+        if role is Role.KNOWLEDGE_EDITOR:
+            editor_id = user.id
     session.flush()
     seed_case_reference(session)
+    seed_knowledge(session, editor_id, now)
     _history(session, centre, services, now, random.Random(history_seed))
     return centre
 

@@ -107,6 +107,7 @@ def build_world(session: Session, now: datetime, policy: dict[str, object] | Non
         ("other_reception", Role.RECEPTION, other.id),
         ("ethics_officer", Role.ETHICS_OFFICER, centre.id),
         ("other_ethics_officer", Role.ETHICS_OFFICER, other.id),
+        ("knowledge_editor", Role.KNOWLEDGE_EDITOR, centre.id),
     )
     for username, role, centre_id in staff:
         user = create_user(

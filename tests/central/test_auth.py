@@ -378,6 +378,7 @@ def test_users_list_is_limited_to_the_supervisors_centre(api: ApiClient) -> None
         "reception",
         "supervisor",
         "ethics_officer",
+        "knowledge_editor",
     }
     everyone = {u["username"] for u in api.login("admin").ok("get", "/users")}
     assert everyone == set(api.world.users)

@@ -17,8 +17,10 @@ from central.auth.models import User
 from central.cli import main
 from central.clock import Clock
 from central.db import Database
+from central.demo.knowledge_seed import load_articles
 from central.demo.seed import CENTRE_CODE, DEMO_PASSWORD, SERVICES
 from central.demo.simulator import Simulator
+from central.knowledge.models import Article
 from central.models import Centre, Counter, Service, Ticket
 from central.tickets.transitions import Status
 
@@ -61,7 +63,9 @@ def test_seed_demo_twice(url: str, database: Database, capsys: pytest.CaptureFix
     assert _count(database, Centre) == 1
     assert _count(database, Service) == 8
     assert _count(database, Counter) == 10
-    assert _count(database, User) == 14  # 13 at the counters and the ethics officer
+    # 13 at the counters, the ethics officer and the knowledge editor
+    assert _count(database, User) == 15
+    assert _count(database, Article) == len(load_articles())
     history = sum(int(320 * spec.share) for spec in SERVICES)
     assert _count(database, Ticket) == history
     with database.reading() as session:
@@ -96,7 +100,7 @@ def test_create_user(
     # The same name again is refused with exit status 2 and a code on stderr.
     assert main([*args, "--role", "attendant", "--centre", CENTRE_CODE]) == 2
     assert "user.exists" in capsys.readouterr().err
-    assert _count(database, User) == 15  # the demo staff (14) and the new one
+    assert _count(database, User) == 16  # the demo staff (15) and the new one
 
 
 @pytest.mark.parametrize(

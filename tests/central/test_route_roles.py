@@ -28,7 +28,8 @@ def _cheap_hashing(fast_passwords: None) -> None:
 
 ATTENDANT, RECEPTION, SUPERVISOR, ADMIN = "attendant", "reception", "supervisor", "admin"
 ETHICS = "ethics_officer"
-ROLES = (ATTENDANT, RECEPTION, SUPERVISOR, ADMIN, ETHICS)
+EDITOR = "knowledge_editor"
+ROLES = (ATTENDANT, RECEPTION, SUPERVISOR, ADMIN, ETHICS, EDITOR)
 EVERYONE = frozenset(ROLES)
 # The ethics officer handles the ethics mailbox and has no business with the queue.
 STAFF = frozenset({ATTENDANT, RECEPTION, SUPERVISOR, ADMIN})
@@ -36,6 +37,11 @@ FRONT_DESK = frozenset({RECEPTION, SUPERVISOR, ADMIN})
 AT_COUNTER = frozenset({ATTENDANT, SUPERVISOR, ADMIN})
 MANAGERS = frozenset({SUPERVISOR, ADMIN})
 ONLY_ADMIN = frozenset({ADMIN})
+# Cases are the centre's staff's and, for ethics reports, the ethics officer's.
+CASES = STAFF | {ETHICS}
+# The knowledge base: the staff read it and suggest, editors (and admins) write it.
+KNOWLEDGE_READERS = STAFF | {EDITOR}
+EDITORS = frozenset({EDITOR, ADMIN})
 
 EVENTS = ("GET", "/centres/{centre_id}/events")
 
@@ -70,22 +76,36 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/counters/{counter_id}/services"): MANAGERS,
     ("GET", "/users"): MANAGERS,
     ("POST", "/users"): ONLY_ADMIN,
-    # cases: everyone reaches the routes, the service decides which cases each role sees
-    # (ethics reports: the ethics officer only; the others: the centre's staff)
-    ("GET", "/case-reference"): EVERYONE,
+    # cases: staff and ethics officers reach the routes, the service decides which cases each
+    # role sees (ethics reports: the ethics officer only; the others: the centre's staff)
+    ("GET", "/case-reference"): CASES,
     ("POST", "/centres/{centre_id}/cases"): STAFF,
-    ("GET", "/centres/{centre_id}/cases"): EVERYONE,
-    ("POST", "/cases/search"): EVERYONE,
-    ("GET", "/cases/{reference}"): EVERYONE,
-    ("PATCH", "/cases/{reference}"): EVERYONE,
-    ("GET", "/cases/{reference}/history"): EVERYONE,
-    ("POST", "/cases/{reference}/status"): EVERYONE,
-    ("POST", "/cases/{reference}/notes"): EVERYONE,
-    ("POST", "/cases/{reference}/attachments"): EVERYONE,
-    ("GET", "/cases/{reference}/attachments/{attachment_id}"): EVERYONE,
-    ("POST", "/ethics/follow-up"): EVERYONE,
+    ("GET", "/centres/{centre_id}/cases"): CASES,
+    ("POST", "/cases/search"): CASES,
+    ("GET", "/cases/{reference}"): CASES,
+    ("PATCH", "/cases/{reference}"): CASES,
+    ("GET", "/cases/{reference}/history"): CASES,
+    ("POST", "/cases/{reference}/status"): CASES,
+    ("POST", "/cases/{reference}/notes"): CASES,
+    ("POST", "/cases/{reference}/attachments"): CASES,
+    ("GET", "/cases/{reference}/attachments/{attachment_id}"): CASES,
+    ("POST", "/ethics/follow-up"): CASES,
     ("POST", "/citizens/case-reads"): MANAGERS,
     ("POST", "/incidents/similar"): STAFF,
+    # knowledge: editors write and review, the counters sync and suggest
+    ("GET", "/knowledge/articles"): EDITORS,
+    ("POST", "/knowledge/articles"): EDITORS,
+    ("GET", "/knowledge/articles/{article_id}"): EDITORS,
+    ("PUT", "/knowledge/articles/{article_id}"): EDITORS,
+    ("POST", "/knowledge/articles/{article_id}/publish"): EDITORS,
+    ("POST", "/knowledge/articles/{article_id}/retire"): EDITORS,
+    ("GET", "/knowledge/articles/{article_id}/revisions"): EDITORS,
+    ("GET", "/knowledge/articles/{article_id}/revisions/{version}"): EDITORS,
+    ("POST", "/knowledge/articles/{article_id}/suggestions"): STAFF,
+    ("GET", "/knowledge/suggestions"): EDITORS,
+    ("POST", "/knowledge/suggestions/{suggestion_id}/accept"): EDITORS,
+    ("POST", "/knowledge/suggestions/{suggestion_id}/reject"): EDITORS,
+    ("GET", "/sync/knowledge"): KNOWLEDGE_READERS,
 }
 
 # Reads of personal data say why.
@@ -183,6 +203,19 @@ def _bodies(api: ApiClient, role: str) -> dict[tuple[str, str], Any]:
         ("POST", "/ethics/follow-up"): {"reference": "TST-2026-000001", "code": "0" * 16},
         ("POST", "/citizens/case-reads"): {"nif": "123456789", "purpose": "supervision"},
         ("POST", "/incidents/similar"): {"category_code": "x", "text": "candeeiro apagado"},
+        ("POST", "/knowledge/articles"): {
+            "code": f"artigo-{role}",
+            "owner": "Divisão de Atendimento",
+            "variants": [{"language": "pt-PT", "title": "Artigo"}],
+        },
+        ("PUT", "/knowledge/articles/{article_id}"): {
+            "owner": "Divisão de Atendimento",
+            "variants": [{"language": "pt-PT", "title": "Artigo revisto"}],
+        },
+        ("POST", "/knowledge/articles/{article_id}/suggestions"): {
+            "kind": "note",
+            "text": "O horário mudou.",
+        },
         ("POST", "/users"): {
             "username": f"new-{role}",
             "full_name": "New Person",
@@ -199,6 +232,8 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 def _a_case_the_role_may_see(api: ApiClient, role: str) -> dict[str, Any]:
     """A case with an attachment: an ethics report for the ethics officer, else a request."""
     attendant = api.login(ATTENDANT)
+    if role == EDITOR:  # no case to see; the case routes refuse the role anyway
+        return {"reference": "TST-2026-000001", "attachment_id": 1}
     kind = "ethics_report" if role == ETHICS else "information_request"
     filed = attendant.ok(
         "post",
@@ -218,6 +253,27 @@ def _a_case_the_role_may_see(api: ApiClient, role: str) -> dict[str, Any]:
     )
     assert response.status_code == 201, response.text
     return {"reference": filed["reference"], "attachment_id": response.json()["id"]}
+
+
+def _a_published_article_with_a_suggestion(api: ApiClient) -> dict[str, Any]:
+    editor = api.login(EDITOR)
+    article = editor.ok(
+        "post",
+        "/knowledge/articles",
+        {
+            "code": "artigo-de-teste",
+            "owner": "Divisão de Atendimento",
+            "variants": [{"language": "pt-PT", "title": "Artigo de teste"}],
+        },
+    )
+    published = editor.post(
+        f"/knowledge/articles/{article['id']}/publish", {}, headers={"If-Match": '"1"'}
+    )
+    assert published.status_code == 200, published.text
+    suggestion = api.login(ATTENDANT).ok(
+        "post", f"/knowledge/articles/{article['id']}/suggestions", {"kind": "note", "text": "x"}
+    )
+    return {"article_id": article["id"], "version": 1, "suggestion_id": suggestion["id"]}
 
 
 def _error_code(response: httpx.Response) -> str:
@@ -247,6 +303,7 @@ def test_each_route_admits_exactly_the_roles_in_the_table(api: ApiClient, role: 
         "counter_id": world.counters[1],
         "ticket_id": ticket["id"],
         **_a_case_the_role_may_see(api, role),
+        **_a_published_article_with_a_suggestion(api),
     }
     staff = api.login(role)
     bodies = _bodies(api, role)
