@@ -41,7 +41,8 @@ def run_demo(settings: Settings) -> int:
     with embedded_central() as central:
         settings = replace(settings, server_url=central.url)
         app = make_application(settings)
-        services = build_services(settings, remember=False)
+        # The demo's cases live and die with its throwaway central.
+        services = build_services(settings, remember=False, data_dir=central.folder)
         try:
             user = services.auth.login(DEMO_USER, DEMO_PASSWORD)
             assert user.centre_id is not None

@@ -62,7 +62,7 @@ def self_test(settings: Settings, *, timeout: float = SELF_TEST_TIMEOUT) -> int:
             settings = replace(settings, server_url=central.url)
             app = make_application(settings)
             step(f"central running at {central.url}")
-            services = build_services(settings, remember=False)
+            services = build_services(settings, remember=False, data_dir=central.folder)
             reception_api = ApiClient(central.url)
             try:
                 user = services.auth.login(DEMO_USER, DEMO_PASSWORD)

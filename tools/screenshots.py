@@ -17,7 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +31,7 @@ from desktop.api.api_client import ApiClient
 from desktop.app_services import Services, build_services
 from desktop.config import Settings
 from desktop.demo_mode import DEMO_PASSWORD, demo_counter_id
+from desktop.domain.cases import CaseDraft, CaseFields, CaseState, SuggestionScope
 from desktop.domain.tickets import Priority
 from desktop.self_test import wait_until
 from desktop.services.auth_service import AuthService
@@ -193,6 +196,7 @@ def shoot_attendant(
     grab(window, out / "attendant.png", app)
     if extras is not None:
         shoot_attendant_extras(app, window, services, extras)
+    shoot_cases(app, window, out)
     window.close()
     settle(app, lambda: services.runner.in_flight == 0, "counter closed")
     services.close()
@@ -223,6 +227,69 @@ def shoot_attendant_extras(
     assert lock.dialog is not None
     grab(lock.dialog, out / "lock.png", app)
     lock.dialog.done(QDialog.DialogCode.Accepted)
+
+
+def shoot_cases(app: QApplication, window: AttendantWindow, out: Path) -> None:
+    """The case list with its four states, then an incident being typed with one invalid field
+    and the duplicate hint (the synced incident nearby)."""
+    cases = window.cases
+    assert cases is not None
+    desk = cases.desk
+    service = desk.service
+    settle(app, lambda: not desk.reference.is_empty, "case reference data")
+    visit = window._visit_link()
+    lighting = CaseFields(
+        "Candeeiro apagado há uma semana em frente ao número 12.",
+        category_code="iluminacao",
+        address="Rua Augusta 12, Lisboa",
+        latitude=38.7101,
+        longitude=-9.1371,
+    )
+    service.submit(CaseDraft("incident", lighting, visit=visit))
+    # A visit central does not know: refused, so the case needs attention.
+    lost = replace(visit, ticket_id=999_999_999)
+    question = CaseFields("Quando abre a nova biblioteca de Arroios?", subject="Biblioteca")
+    service.submit(CaseDraft("information_request", question, visit=lost))
+    desk.wake()
+    settle(app, lambda: service.pending_count() == 0, "cases synced")
+    desk.stop()
+    suggestion = CaseFields(
+        "Mais bancos na Praça do Chile.", suggestion_scope=SuggestionScope.PUBLIC_POLICY
+    )
+    service.submit(CaseDraft("suggestion", suggestion, visit=visit))
+    service.save_draft(CaseDraft("complaint", CaseFields("Esperou duas horas."), visit=visit))
+    desk.submitted()
+    panel = cases.list_panel
+    settle(app, lambda: panel.model.rowCount() == 4, "case list")
+    for row in range(4):
+        case = panel.model.case_at(row)
+        if case is not None and case.state is CaseState.NEEDS_ATTENTION:
+            panel.select_row(row)
+    panel.table.setFocus()
+    grab(window, out / "cases.png", app)
+
+    form = cases.open_new()
+    form.resize(760, 860)
+    form.select_type("incident")
+    form.category.setCurrentIndex(form.category.findData("iluminacao"))
+    form._on_category_activated(form.category.currentIndex())
+    form.address.setText("Rua Augusta 14, Lisboa")
+    form.latitude.setText("38.7102")
+    form.longitude.setText("-9.1372")
+    form.description.setPlainText("Candeeiro apagado em frente ao número 14.")
+    form.citizen.edits["name"].setText("Maria da Conceição Silva")
+    form.citizen.edits["nif"].setText("123456780")
+    for name in ("category_code", "address", "latitude", "longitude", "description"):
+        form._on_edited(name)
+    form._on_edited("citizen.nif")
+    form.duplicates.ask_now()
+    settle(app, lambda: form.duplicates.answers > 0, "duplicate hint")
+    form.citizen.edits["nif"].setFocus()
+    turns = iter(range(5))  # the form laid out first, then scrolled to the wrong NIF
+    settle(app, lambda: next(turns, None) is None, "form layout")
+    form.show_first_error()
+    grab(form, out / "case_form.png", app)
+    form.close()
 
 
 def shoot_role_window(app: QApplication, settings: Settings, out: Path, username: str) -> None:
@@ -281,14 +348,16 @@ def main(argv: list[str] | None = None) -> int:
     if extras is not None:
         extras.mkdir(parents=True, exist_ok=True)
     base = Settings(language=args.language, idle_lock_minutes=480)
-    with InProcessCentral() as central:
+    # The screenshots' cases (and compiled translations) never touch the user's data folder.
+    scratch = tempfile.TemporaryDirectory(prefix="balcao-screenshots-data-")
+    with scratch, InProcessCentral() as central:
         settings = Settings(
             server_url=central.url,
             language=args.language,
             idle_lock_minutes=480,
             config_dir=base.config_dir,
             log_dir=base.log_dir,
-            data_dir=base.data_dir,
+            data_dir=Path(scratch.name),
         )
         app = make_application(settings)
         services = build_services(settings, remember=False)

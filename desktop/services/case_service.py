@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from desktop.api.api_client import ApiClient
 from desktop.api.cases_api import CasesApi
@@ -130,6 +131,20 @@ class CaseService:
     def validate(self, draft: CaseDraft) -> tuple[FieldError, ...]:
         """Per-field errors against the cached reference data (for the form, while typing)."""
         return validate_draft(draft, self.reference_data())
+
+    def similar_incidents(
+        self,
+        category_code: str,
+        *,
+        latitude: float | None = None,
+        longitude: float | None = None,
+        text: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Open incidents of the category near the place or with similar words (a read on
+        central: `OfflineError` when it cannot be reached)."""
+        return self.api.similar_incidents(
+            category_code, latitude=latitude, longitude=longitude, text=text
+        )
 
     # --- writing --------------------------------------------------------------------------------
 

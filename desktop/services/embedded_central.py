@@ -67,6 +67,13 @@ class EmbeddedCentral(StartedWhileInside):
         return self._url
 
     @property
+    def folder(self) -> Path:
+        """Its temporary folder (removed when it stops): the demo keeps its cases there too."""
+        if self._folder is None:
+            raise BalcaoError(EMBEDDED_CENTRAL_FAILED, "the embedded central is not running")
+        return self._folder
+
+    @property
     def log_path(self) -> Path | None:
         return self._log_path
 

@@ -19,14 +19,17 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.domain.cases import VisitLink
 from desktop.domain.centre import Centre, CounterInfo
 from desktop.domain.errors import BalcaoError, OfflineError
 from desktop.domain.tickets import CallReason, Status, Ticket
 from desktop.services.queue_service import QueueService
 from desktop.views import counter_actions as names
+from desktop.views.case_desk import CaseDesk
 from desktop.views.connection_widgets import LIVE, OFFLINE, feed_state_name
 from desktop.views.counter_actions import CounterActionBar, CounterActions
 from desktop.views.counter_availability import Blocker, counter_availability
+from desktop.views.counter_cases import CounterCases
 from desktop.views.current_ticket_panel import CurrentTicketPanel
 from desktop.views.prompter import Prompter
 from desktop.views.queue_table_model import QueueTableModel
@@ -82,7 +85,12 @@ class AttendantWindow(WorkspaceWindow):
     ticket_shown = Signal(object)  # the Ticket at the counter, or None
 
     def __init__(
-        self, *, counter_id: int, prompter: Prompter | None = None, **workspace: Unpack[Workspace]
+        self,
+        *,
+        counter_id: int,
+        prompter: Prompter | None = None,
+        cases: CaseDesk | None = None,
+        **workspace: Unpack[Workspace],
     ) -> None:
         super().__init__(**workspace)
         self.setObjectName("attendantWindow")
@@ -126,6 +134,24 @@ class AttendantWindow(WorkspaceWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.queue_title)
         right_layout.addWidget(self.queue_view, 1)
+        # Case entry (issue 4): the counter's cases under the queue, when the app has a store.
+        self.cases: CounterCases | None = None
+        if cases is not None:
+            self.cases = CounterCases(
+                self,
+                cases,
+                self.prompter,
+                visit=self._visit_link,
+                centre_name=lambda: self._centre.name if self._centre is not None else "",
+                ticket_number=lambda: self.panel.ticket.number if self.panel.ticket else None,
+            )
+            column = QSplitter(Qt.Orientation.Vertical, self)
+            column.setChildrenCollapsible(False)
+            column.addWidget(right)
+            column.addWidget(self.cases.panel_widget)
+            column.setStretchFactor(0, 3)
+            column.setStretchFactor(1, 2)
+            right = column
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -135,6 +161,8 @@ class AttendantWindow(WorkspaceWindow):
         splitter.setSizes([660, 580])
         self._build_page().addWidget(splitter, 1)
         self._build_status_bar(self.counter_label)
+        if self.cases is not None:
+            self.statusBar().addWidget(self.cases.pending_label)
 
         self._build_menus()
         self._connect()
@@ -153,6 +181,9 @@ class AttendantWindow(WorkspaceWindow):
                 counter.addAction(self.counter_actions[name])
                 self.addAction(self.counter_actions[name])
             counter.addSeparator()
+        if self.cases is not None:
+            counter.addAction(self.cases.new_action)
+            self.addAction(self.cases.new_action)
 
     def _connect(self) -> None:
         triggers: dict[str, Callable[[], None]] = {
@@ -199,6 +230,9 @@ class AttendantWindow(WorkspaceWindow):
         self.statusBar().clearMessage()
         self._centre = workplace.centre
         self._counter = workplace.counter
+        if self.cases is not None:
+            # Provisional references name the counter: P-<number>-<n>.
+            self.cases.desk.set_desk(workplace.centre.id, workplace.counter.number)
         # The ticket number already starts with the service's letter: the name alone, so the
         # narrow column shows more of it.
         self.queue_model.set_names(
@@ -209,6 +243,16 @@ class AttendantWindow(WorkspaceWindow):
         self._refresh_queue()
         self._update_counter_label()
         self._update_actions()
+
+    def _visit_link(self) -> VisitLink:
+        """The visit a new case is linked to: the ticket at the counter, if any."""
+        ticket = self.panel.ticket
+        return VisitLink(
+            ticket_id=ticket.id if ticket is not None else None,
+            service_id=ticket.service_id if ticket is not None else None,
+            counter_id=self._counter_id,
+            attendant_id=self._user.id,
+        )
 
     # --- reading the state ------------------------------------------------------------------
 
@@ -615,6 +659,8 @@ class AttendantWindow(WorkspaceWindow):
             event.ignore()
             return
         self._closing = True
+        if self.cases is not None:
+            self.cases.stop()
         self.close_counter()
         self._live.stop()
         self.queue_model.stop_ticking()

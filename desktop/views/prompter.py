@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Prompter:
@@ -44,6 +44,13 @@ class Prompter:
         text = dialog.textValue()
         return list(items).index(text) if text in items else None
 
+    def save_file_name(
+        self, parent: QWidget, title: str, suggested: str, name_filter: str
+    ) -> str | None:
+        """A path to save to (chosen in the file dialog), None if cancelled."""
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+        return path or None
+
 
 class ScriptedPrompter(Prompter):
     """Answers from a script (tests, self-test): `on_dialog(dialog) -> bool` fills and accepts
@@ -60,6 +67,7 @@ class ScriptedPrompter(Prompter):
         self.confirm_answer = confirm_answer
         self.choice = choice
         self.seen: list[str] = []
+        self.save_path: str | None = None  # the answer of `save_file_name`
 
     def run(self, dialog: QDialog) -> bool:
         self.seen.append(type(dialog).__name__)
@@ -76,3 +84,9 @@ class ScriptedPrompter(Prompter):
     def choose(self, parent: QWidget, title: str, label: str, items: Sequence[str]) -> int | None:
         self.seen.append(f"choose:{title}")
         return self.choice
+
+    def save_file_name(
+        self, parent: QWidget, title: str, suggested: str, name_filter: str
+    ) -> str | None:
+        self.seen.append(f"save:{suggested}")
+        return self.save_path

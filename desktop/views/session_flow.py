@@ -16,6 +16,7 @@ from desktop.config import Settings, save_user_settings
 from desktop.domain.users import Role, User
 from desktop.services.event_feed import EventFeed
 from desktop.views.attendant_window import AttendantWindow
+from desktop.views.case_desk import CaseDesk
 from desktop.views.counter_picker_dialog import CounterPickerDialog
 from desktop.views.idle_lock import IdleWatcher, ScreenLock
 from desktop.views.live_queue_controller import LiveQueueController
@@ -36,6 +37,7 @@ class Session:
         self.outcome = "quit"
         self.lock: ScreenLock | None = None  # one for all the windows of the session
         self.controllers: list[LiveQueueController] = []
+        self.case_desks: list[CaseDesk] = []
         self.watcher: IdleWatcher | None = None
         self._logout_finished = False
 
@@ -85,9 +87,26 @@ class Session:
         self.controllers.append(controller)
         return controller
 
+    def case_desk(self, centre_id: int) -> CaseDesk:
+        """The counter's cases: reference data refreshed now (cached for offline) and the sync
+        loop started; both end with the session."""
+        services = self.services
+        desk = CaseDesk(services.runner, services.cases, services.case_sync)
+        desk.set_desk(centre_id, "0")
+        desk.load_reference()
+        desk.refresh_count()
+        desk.start()
+        self.case_desks.append(desk)
+        return desk
+
+    def stop_case_desks(self) -> None:
+        for desk in self.case_desks:
+            desk.stop()
+
     def attendant_window(self, user: User, counter_id: int) -> AttendantWindow:
         assert user.centre_id is not None
         window = AttendantWindow(
+            cases=self.case_desk(user.centre_id),
             runner=self.services.runner,
             queue_service=self.services.queue,
             live=self.live_queue(user.centre_id),
@@ -199,6 +218,7 @@ class Session:
             self.lock.dialog.done(QDialog.DialogCode.Accepted)
         for window in list(self.windows):
             window.close()  # an attendant window closes its counter on the central
+        self.stop_case_desks()
         self._logout_when_idle()
 
     def _logout_when_idle(self) -> None:
@@ -237,6 +257,7 @@ class Session:
         self._show(window)
         self.app.exec()
         self.watcher.uninstall(self.app)
+        self.stop_case_desks()
         self.watcher.deleteLater()
         if self.outcome == "logout":
             self._wait_for_logout()

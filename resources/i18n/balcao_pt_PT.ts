@@ -4,117 +4,117 @@
 <context>
     <name>AttendantWindow</name>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="89" />
+        <location filename="../../desktop/views/attendant_window.py" line="97" />
         <source>Counter</source>
         <translation>Balcão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="100" />
+        <location filename="../../desktop/views/attendant_window.py" line="108" />
         <source>Press {keys} to call the next citizen.</source>
         <translation>Prima {keys} para chamar o próximo cidadão.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="112" />
+        <location filename="../../desktop/views/attendant_window.py" line="120" />
         <source>The queue on screen may be out of date and calling is disabled. You can keep serving the citizen and writing notes. Reconnecting automatically…</source>
         <translation>A fila no ecrã pode estar desatualizada e não é possível chamar. Pode continuar a atender o cidadão e a escrever notas. A restabelecer a ligação automaticamente…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="144" />
+        <location filename="../../desktop/views/attendant_window.py" line="172" />
         <source>Balcão: counter</source>
         <translation>Balcão: atendimento</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="150" />
+        <location filename="../../desktop/views/attendant_window.py" line="178" />
         <source>&amp;Counter</source>
         <translation>&amp;Balcão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="185" />
+        <location filename="../../desktop/views/attendant_window.py" line="216" />
         <source>Opening the counter…</source>
         <translation>A abrir o balcão…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="366" />
+        <location filename="../../desktop/views/attendant_window.py" line="410" />
         <source>Ticket {number} finished.</source>
         <translation>Atendimento da senha {number} terminado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="385" />
+        <location filename="../../desktop/views/attendant_window.py" line="429" />
         <source>Ticket {number} marked as a no-show.</source>
         <translation>Senha {number} marcada como não comparência.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="413" />
+        <location filename="../../desktop/views/attendant_window.py" line="457" />
         <source>Ticket {number} transferred.</source>
         <translation>Senha {number} transferida.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="427" />
+        <location filename="../../desktop/views/attendant_window.py" line="471" />
         <source>Ticket {number} suspended. Resume it with {keys}.</source>
         <translation>Senha {number} suspensa. Retome-a com {keys}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="446" />
+        <location filename="../../desktop/views/attendant_window.py" line="490" />
         <source>There are no suspended tickets.</source>
         <translation>Não há senhas suspensas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="452" />
+        <location filename="../../desktop/views/attendant_window.py" line="496" />
         <source>Resume a suspended ticket</source>
         <translation>Retomar uma senha suspensa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="453" />
+        <location filename="../../desktop/views/attendant_window.py" line="497" />
         <source>Suspended ticket:</source>
         <translation>Senha suspensa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="529" />
+        <location filename="../../desktop/views/attendant_window.py" line="573" />
         <source>&amp;Waiting for this counter: {count}</source>
         <translation>&amp;Em espera para este balcão: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="541" />
+        <location filename="../../desktop/views/attendant_window.py" line="585" />
         <source>Counter: opening…</source>
         <translation>Balcão: a abrir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="544" />
+        <location filename="../../desktop/views/attendant_window.py" line="588" />
         <source>{counter}: {state}</source>
         <translation>{counter}: {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="550" />
+        <location filename="../../desktop/views/attendant_window.py" line="594" />
         <source>Balcão: {counter} · {user}</source>
         <translation>Balcão: {counter} · {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="565" />
+        <location filename="../../desktop/views/attendant_window.py" line="609" />
         <source>no connection to the central service.</source>
         <translation>sem ligação ao serviço central.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="566" />
+        <location filename="../../desktop/views/attendant_window.py" line="610" />
         <source>the previous action is still running.</source>
         <translation>a ação anterior ainda está em curso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="567" />
+        <location filename="../../desktop/views/attendant_window.py" line="611" />
         <source>the counter is paused.</source>
         <translation>o balcão está em pausa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="568" />
+        <location filename="../../desktop/views/attendant_window.py" line="612" />
         <source>finish, transfer or suspend the current ticket first.</source>
         <translation>termine, transfira ou suspenda primeiro a senha atual.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="590" />
+        <location filename="../../desktop/views/attendant_window.py" line="634" />
         <source>A citizen is being served</source>
         <translation>Está a atender um cidadão</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attendant_window.py" line="592" />
+        <location filename="../../desktop/views/attendant_window.py" line="636" />
         <source>Ticket {number} is being served. If you leave now it stays at this counter until you come back. Leave anyway?</source>
         <translation>A senha {number} está em atendimento. Se sair agora, fica neste balcão até voltar. Sair mesmo assim?</translation>
     </message>
@@ -145,6 +145,575 @@
         <location filename="../../desktop/views/ticket_action_dialogs.py" line="260" />
         <source>Call</source>
         <translation>Chamar</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormDialog</name>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="121" />
+        <source>New case</source>
+        <translation>Novo registo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="180" />
+        <location filename="../../desktop/views/case_form.py" line="342" />
+        <location filename="../../desktop/views/case_form.py" line="346" />
+        <location filename="../../desktop/views/case_form.py" line="410" />
+        <source>(choose)</source>
+        <translation>(escolher)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="181" />
+        <source>A service of the municipality</source>
+        <translation>Um serviço do município</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="182" />
+        <source>A public policy</source>
+        <translation>Uma política pública</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="189" />
+        <source>optional, e.g. 38.7369</source>
+        <translation>opcional, p. ex. 38.7369</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="192" />
+        <source>optional, e.g. -9.1427</source>
+        <translation>opcional, p. ex. -9.1427</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="200" />
+        <source>The answer may be made public</source>
+        <translation>A resposta pode ser tornada pública</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="217" />
+        <source>What the citizen came to file</source>
+        <translation>O que o cidadão vem registar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="219" />
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="259" />
+        <source>Submit (Ctrl+Enter)</source>
+        <translation>Registar (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="261" />
+        <source>Submit the case (Ctrl+Enter)</source>
+        <translation>Registar o pedido (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="267" />
+        <source>Close (Esc)</source>
+        <translation>Fechar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="268" />
+        <source>Close: what was typed is kept as a draft</source>
+        <translation>Fechar: o que foi escrito fica guardado como rascunho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="294" />
+        <source>Follow-up code (shown only this once):</source>
+        <translation>Código de acompanhamento (mostrado só desta vez):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="300" />
+        <source>Give this code to the citizen now and ask them to write it down or keep the receipt: with the reference it is the only way to follow the report, and it cannot be shown again.</source>
+        <translation>Dê agora este código ao cidadão e peça-lhe que o anote ou guarde o comprovativo: com a referência, é a única forma de acompanhar a denúncia e não pode voltar a ser mostrado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="311" />
+        <source>&amp;Receipt (PDF)…</source>
+        <translation>&amp;Recibo (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="315" />
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="352" />
+        <source>The types of case were never read from the central service: connect once to file cases.</source>
+        <translation>Os tipos de registo nunca foram lidos dos serviços centrais: ligue-se uma vez para poder registar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="386" />
+        <source>Not linked to a visit (no ticket being served).</source>
+        <translation>Sem ligação a um atendimento (nenhuma senha em atendimento).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="387" />
+        <source>Linked to the visit being served (ticket {ticket}).</source>
+        <translation>Ligado ao atendimento em curso (senha {ticket}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="522" />
+        <source>Correct case {reference}</source>
+        <translation>Corrigir o registo {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="525" />
+        <source>The central service did not accept this case: {reason}</source>
+        <translation>Os serviços centrais não aceitaram este registo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="535" />
+        <source>Case draft</source>
+        <translation>Rascunho de registo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="570" />
+        <source>Still to fill in or correct: {fields}.</source>
+        <translation>Falta preencher ou corrigir: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="650" />
+        <source>Case registered. It will be sent to the central service automatically.</source>
+        <translation>Registo feito. Será enviado automaticamente para os serviços centrais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_form.py" line="658" />
+        <source>The reference starting with P- is provisional: the case keeps it until the central service gives the final one, which will show in the list of cases.</source>
+        <translation>A referência começada por P- é provisória: o registo fica com ela até os serviços centrais atribuírem a definitiva, que aparece na lista de registos.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../desktop/views/case_list_panel.py" line="40" />
+        <source>Cases of this counter</source>
+        <translation>Registos deste balcão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_list_panel.py" line="57" />
+        <source>Open / correct (Enter)</source>
+        <translation>Abrir / corrigir (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_list_panel.py" line="61" />
+        <source>Send now</source>
+        <translation>Enviar agora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_list_panel.py" line="63" />
+        <source>Try to send the cases waiting to sync now</source>
+        <translation>Tentar enviar já os registos a aguardar envio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_list_panel.py" line="127" />
+        <source>{reference} needs attention: {reason} Press Enter to correct it.</source>
+        <translation>{reference} requer atenção: {reason} Prima Enter para o corrigir.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMessages</name>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="14" />
+        <source>draft</source>
+        <translation>rascunho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="15" />
+        <source>waiting to sync</source>
+        <translation>a aguardar envio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="16" />
+        <source>synced</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="17" />
+        <source>needs attention</source>
+        <translation>requer atenção</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="24" />
+        <source>received</source>
+        <translation>recebido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="25" />
+        <source>in progress</source>
+        <translation>em tratamento</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="26" />
+        <source>answered</source>
+        <translation>respondido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="27" />
+        <source>closed</source>
+        <translation>encerrado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="33" />
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="34" />
+        <source>Subject</source>
+        <translation>Assunto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="35" />
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="36" />
+        <source>Service concerned</source>
+        <translation>Serviço visado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="37" />
+        <source>Suggestion about</source>
+        <translation>A sugestão é sobre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="38" />
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="39" />
+        <source>Address</source>
+        <translation>Morada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="40" />
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="41" />
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="42" />
+        <source>Category questions</source>
+        <translation>Perguntas da categoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="43" />
+        <source>Addressee</source>
+        <translation>Destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="44" />
+        <source>Answer may be public</source>
+        <translation>Resposta pode ser pública</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="45" />
+        <source>Citizen</source>
+        <translation>Cidadão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="46" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="47" />
+        <source>NIF</source>
+        <translation>NIF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="48" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="49" />
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="50" />
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="51" />
+        <source>Postal address</source>
+        <translation>Morada postal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="52" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="53" />
+        <source>Contact by</source>
+        <translation>Contactar por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="59" />
+        <location filename="../../desktop/views/case_messages.py" line="60" />
+        <source>Required.</source>
+        <translation>Obrigatório.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="61" />
+        <location filename="../../desktop/views/case_messages.py" line="62" />
+        <source>Too long.</source>
+        <translation>Demasiado longo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="63" />
+        <location filename="../../desktop/views/case_messages.py" line="64" />
+        <source>Not used for this type of case.</source>
+        <translation>Não se usa neste tipo de registo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="65" />
+        <source>Choose a type of case.</source>
+        <translation>Escolha um tipo de registo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="66" />
+        <source>Choose a category from the list.</source>
+        <translation>Escolha uma categoria da lista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="67" />
+        <source>Choose an addressee from the list.</source>
+        <translation>Escolha um destinatário da lista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="68" />
+        <source>This question is not asked for the category.</source>
+        <translation>Esta pergunta não se aplica à categoria.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="69" />
+        <source>Answer this question of the category.</source>
+        <translation>Responda a esta pergunta da categoria.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="70" />
+        <source>Choose one of the answers offered.</source>
+        <translation>Escolha uma das respostas propostas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="71" />
+        <source>Give both latitude and longitude, or none.</source>
+        <translation>Indique a latitude e a longitude, ou nenhuma.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="72" />
+        <source>Out of range (latitude ±90, longitude ±180).</source>
+        <translation>Fora dos limites (latitude ±90, longitude ±180).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="74" />
+        <source>This type of case needs the citizen&apos;s name and a way to send the answer.</source>
+        <translation>Este tipo de registo exige o nome do cidadão e uma forma de lhe enviar a resposta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="77" />
+        <source>Choose how the answer is sent: email, phone or post.</source>
+        <translation>Escolha como é enviada a resposta: email, telefone ou correio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="79" />
+        <source>No personal data in an anonymous report.</source>
+        <translation>Uma denúncia anónima não leva dados pessoais.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="80" />
+        <source>Unknown language.</source>
+        <translation>Idioma desconhecido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="81" />
+        <source>The follow-up code is not valid.</source>
+        <translation>O código de acompanhamento não é válido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="82" />
+        <source>The NIF has digits only.</source>
+        <translation>O NIF só tem algarismos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="83" />
+        <source>The NIF has 9 digits.</source>
+        <translation>O NIF tem 9 algarismos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="84" />
+        <source>No NIF starts like this.</source>
+        <translation>Nenhum NIF começa assim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="85" />
+        <source>Wrong check digit: check the NIF.</source>
+        <translation>Dígito de controlo errado: confirme o NIF.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="86" />
+        <source>Not an email address (name@domain.pt).</source>
+        <translation>Não é um endereço de email (nome@dominio.pt).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="87" />
+        <source>Digits only (a + in front for abroad).</source>
+        <translation>Só algarismos (com + à frente para o estrangeiro).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="88" />
+        <source>A phone number has 9 digits (8 to 15 abroad).</source>
+        <translation>Um número de telefone tem 9 algarismos (8 a 15 no estrangeiro).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="89" />
+        <source>No Portuguese phone number starts like this.</source>
+        <translation>Nenhum número de telefone português começa assim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="90" />
+        <source>Write the postal code as NNNN-NNN.</source>
+        <translation>Escreva o código postal como NNNN-NNN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="95" />
+        <source>Not accepted (code {code}).</source>
+        <translation>Não aceite (código {code}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_messages.py" line="100" />
+        <source>Cases waiting to sync: {count}</source>
+        <translation>Registos a aguardar envio: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReceipt</name>
+    <message>
+        <location filename="../../desktop/views/case_receipt.py" line="175" />
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_receipt.py" line="176" />
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_receipt.py" line="178" />
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_receipt.py" line="181" />
+        <source>Printing is not available here: save instead</source>
+        <translation>Não é possível imprimir aqui: guarde o PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_receipt.py" line="186" />
+        <source>The receipt:</source>
+        <translation>O recibo:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_receipt.py" line="195" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../desktop/views/case_table_model.py" line="72" />
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_table_model.py" line="72" />
+        <source>Reference</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_table_model.py" line="72" />
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_table_model.py" line="72" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_table_model.py" line="88" />
+        <source>Refused by the central service ({code}): correct and submit again.</source>
+        <translation>Recusado pelos serviços centrais ({code}): corrija e registe de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenBlockEditor</name>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="29" />
+        <source>Anonymous report: no personal data is collected. Do not write the citizen&apos;s name or contacts in the description either.</source>
+        <translation>Denúncia anónima: não são recolhidos dados pessoais. Também não escreva o nome nem contactos do cidadão na descrição.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="50" />
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="51" />
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="57" />
+        <source>No answer needed</source>
+        <translation>Não precisa de resposta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="58" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="59" />
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="60" />
+        <source>Post</source>
+        <translation>Correio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="61" />
+        <source>In person, at the counter</source>
+        <translation>Presencialmente, no balcão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="88" />
+        <source>Citizen (required for this type)</source>
+        <translation>Cidadão (obrigatório neste tipo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="90" />
+        <source>Citizen</source>
+        <translation>Cidadão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/citizen_block_editor.py" line="92" />
+        <source>Citizen (optional)</source>
+        <translation>Cidadão (opcional)</translation>
     </message>
 </context>
 <context>
@@ -311,6 +880,29 @@
 Not available now: {reason}</source>
         <translation>{tip}
 Indisponível agora: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterCases</name>
+    <message>
+        <location filename="../../desktop/views/counter_cases.py" line="48" />
+        <source>&amp;New case</source>
+        <translation>&amp;Novo registo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/counter_cases.py" line="53" />
+        <source>New case: what the citizen came to file ({keys})</source>
+        <translation>Novo registo: o que o cidadão vem registar ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/counter_cases.py" line="58" />
+        <source>Cases of this counter</source>
+        <translation>Registos deste balcão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/counter_cases.py" line="61" />
+        <source>New case ({keys})</source>
+        <translation>Novo registo ({keys})</translation>
     </message>
 </context>
 <context>
@@ -533,6 +1125,54 @@ Indisponível agora: {reason}</translation>
         <location filename="../../desktop/views/idle_lock.py" line="149" />
         <source>Balcão locks in {seconds} s because nobody has used it. Move the mouse or press a key to keep working.</source>
         <translation>O Balcão bloqueia dentro de {seconds} s por falta de utilização. Mexa o rato ou prima uma tecla para continuar a trabalhar.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDuplicates</name>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="56" />
+        <source>Similar open incidents are looked for once the category and the place (coordinates) or a few words of the description are given.</source>
+        <translation>As ocorrências semelhantes em aberto são procuradas quando houver categoria e local (coordenadas) ou algumas palavras na descrição.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="92" />
+        <source>Looking for similar open incidents…</source>
+        <translation>A procurar ocorrências semelhantes em aberto…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="109" />
+        <source>No similar open incident found.</source>
+        <translation>Nenhuma ocorrência semelhante em aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="113" />
+        <source>Possibly already reported ({count}): tell the citizen the reference.</source>
+        <translation>Possivelmente já comunicada ({count}): indique a referência ao cidadão.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="125" />
+        <source>{metres} m away</source>
+        <translation>a {metres} m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="127" />
+        <source>similar words</source>
+        <translation>palavras semelhantes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="128" />
+        <source>{reference}: {address} ({why}; status: {status})</source>
+        <translation>{reference}: {address} ({why}; estado: {status})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="142" />
+        <source>Similar incidents cannot be looked up offline; the case can be filed.</source>
+        <translation>Não é possível procurar ocorrências semelhantes sem ligação; o registo pode ser feito.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_duplicates.py" line="145" />
+        <source>Similar incidents could not be looked up.</source>
+        <translation>Não foi possível procurar ocorrências semelhantes.</translation>
     </message>
 </context>
 <context>

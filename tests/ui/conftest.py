@@ -35,6 +35,13 @@ from tests.desktop_fixtures import (  # noqa: F401 - fixtures used by name
     sqlite_template,
     world,
 )
+from tests.ui.case_fixtures import (  # noqa: F401 - fixtures used by name
+    case_central,
+    case_desk,
+    case_reference,
+    case_store,
+    case_window,
+)
 from tests.unit.memory_keyring import installed
 from tests.unit.memory_keyring import no_keyring as failing_keyring
 

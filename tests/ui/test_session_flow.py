@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app_services import Services
 from desktop.config import Settings
+from desktop.services.case_service import CaseService
+from desktop.services.case_sync import CaseSync
 from desktop.services.credential_store import CredentialStore
+from desktop.store.local_store import LocalStore
 from desktop.views.attendant_window import AttendantWindow
 from desktop.views.idle_lock import IdleWatcher, LockDialog
 from desktop.views.login_dialog import LoginDialog
@@ -22,21 +25,26 @@ from tests.central.factories import PASSWORD
 
 
 @pytest.fixture
-def services(runner, api_client, auth, queue_service, world, tmp_path: Path) -> Services:
+def services(runner, api_client, auth, queue_service, world, tmp_path: Path) -> Iterator[Services]:
     settings = Settings(
         counter_id=world.counters[1],
         config_dir=tmp_path / "config",
         log_dir=tmp_path / "log",
         data_dir=tmp_path / "data",
     )
-    return Services(
+    case_store = LocalStore.open(tmp_path / "data" / "balcao.sqlite3")
+    yield Services(
         settings=settings,
         api=api_client,
         store=CredentialStore(),
         auth=auth,
         queue=queue_service,
         runner=runner,
+        case_store=case_store,
+        cases=CaseService(case_store, api_client, centre_id=world.centre_id, counter_label=1),
+        case_sync=CaseSync(case_store, api_client),
     )
+    case_store.close()
 
 
 @pytest.fixture
@@ -46,6 +54,7 @@ def stop_feeds() -> Iterator[list[Session]]:
     for session in sessions:
         for controller in session.controllers:
             controller.stop()
+        session.stop_case_desks()
 
 
 def visible_lock_dialogs() -> list[LockDialog]:
