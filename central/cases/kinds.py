@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# The kinds, citizen policies and ways of answering are shared with the desktop.
+from rules.case_kinds import CaseKind, CitizenPolicy, ContactBy, SuggestionScope
 
-class CaseKind(StrEnum):
-    INFORMATION_REQUEST = "information_request"
-    COMPLAINT = "complaint"
-    SUGGESTION = "suggestion"
-    INCIDENT = "incident"
-    QUESTION_TO_OFFICIAL = "question_to_official"
-    ETHICS_REPORT = "ethics_report"
-
-
-class CitizenPolicy(StrEnum):
-    REQUIRED = "required"  # name and one way to send the answer
-    OPTIONAL = "optional"
-    FORBIDDEN = "forbidden"  # the ethics mailbox: anonymous by design
+__all__ = [
+    "LEGAL_BASIS_PUBLIC_TASK",
+    "OPEN_STATUSES",
+    "TRANSITIONS",
+    "CaseKind",
+    "CaseStatus",
+    "Channel",
+    "CitizenPolicy",
+    "ContactBy",
+    "ReadAccess",
+    "ReadPurpose",
+    "SuggestionScope",
+    "can_move",
+]
 
 
 class CaseStatus(StrEnum):
@@ -70,19 +73,6 @@ class ReadAccess(StrEnum):
     ATTACHMENT = "attachment"
     CONFLICT = "conflict"  # shown in a 412 answer to an edit
     READ_LOG = "read_log"  # listed when someone reviewed the citizen's read log
-
-
-class SuggestionScope(StrEnum):
-    SERVICE = "service"  # improving a municipal service
-    PUBLIC_POLICY = "public_policy"
-
-
-class ContactBy(StrEnum):
-    EMAIL = "email"
-    PHONE = "phone"
-    POST = "post"
-    IN_PERSON = "in_person"
-    NONE = "none"
 
 
 class Channel(StrEnum):

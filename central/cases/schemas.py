@@ -24,6 +24,13 @@ from central.cases import references
 from central.cases.inputs import CaseData, CitizenData, NewCase, VisitLink
 from central.cases.kinds import CaseStatus, ContactBy, ReadPurpose, SuggestionScope
 from central.cases.service import CaseBrief, CaseView, Filed, ReferenceData, SimilarIncident
+from rules.case_kinds import (
+    ATTRIBUTE_MAX,
+    DESCRIPTION_MAX,
+    LANGUAGE_PATTERN,
+    TEXT200_MAX,
+    TEXT300_MAX,
+)
 from rules.contact import email_error, normalize_phone, phone_error
 from rules.nif import nif_error
 from rules.nif import normalize as normalize_nif
@@ -61,11 +68,13 @@ Nif = Annotated[str, BeforeValidator(_nif_clean), AfterValidator(_rule(nif_error
 Email = Annotated[str, BeforeValidator(_email_clean), AfterValidator(_rule(email_error))]
 Phone = Annotated[str, BeforeValidator(_phone_clean), AfterValidator(_rule(phone_error))]
 PostalCode = Annotated[str, BeforeValidator(_strip), AfterValidator(_rule(postal_code_error))]
-Text200 = Annotated[str, BeforeValidator(_strip), Field(max_length=200)]
-Text300 = Annotated[str, BeforeValidator(_strip), Field(max_length=300)]
+Text200 = Annotated[str, BeforeValidator(_strip), Field(max_length=TEXT200_MAX)]
+Text300 = Annotated[str, BeforeValidator(_strip), Field(max_length=TEXT300_MAX)]
 Code = Annotated[str, Field(min_length=1, max_length=40)]
 # Answers to an incident category's extra questions, by the question's code.
-Attributes = dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=500)]]
+Attributes = dict[
+    Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=ATTRIBUTE_MAX)]
+]
 
 
 def _follow_up_code(value: str) -> str:
@@ -139,7 +148,7 @@ class CitizenIn(_Strict):
     phone: Phone | None = None
     postal_code: PostalCode | None = None
     postal_address: Text300 | None = None
-    language: str = Field(default="pt", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
+    language: str = Field(default="pt", pattern=LANGUAGE_PATTERN)
     contact_by: ContactBy = ContactBy.NONE
 
     def to_data(self) -> CitizenData:
@@ -171,7 +180,7 @@ class _CaseFields(_Strict):
 
 class CaseCreate(_CaseFields):
     type_code: Code
-    description: str = Field(min_length=1, max_length=4000)
+    description: str = Field(min_length=1, max_length=DESCRIPTION_MAX)
     # The desktop's offline reference (`P-<counter>-<n>`), printed on the provisional receipt.
     provisional_reference: str | None = Field(
         default=None, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
@@ -211,7 +220,7 @@ class CaseCreate(_CaseFields):
 class CaseUpdate(_CaseFields):
     """Only the fields sent change; `citizen` replaces the whole block (`null` removes it)."""
 
-    description: str | None = Field(default=None, min_length=1, max_length=4000)
+    description: str | None = Field(default=None, min_length=1, max_length=DESCRIPTION_MAX)
 
     def changes(self) -> dict[str, Any]:
         changes: dict[str, Any] = {}

@@ -1,9 +1,9 @@
 """Cases filed at the counter: reference data, drafts, local cases and their pure rules.
 
 Case *types* are central's reference data (cached by the store); each names a *kind*, which
-decides the fields a case needs, may have and must not have (docs/api.md "Cases"). The rules
-here mirror central's so the attendant sees a problem while typing; central checks again on
-arrival. Citizen fields are checked with the shared `rules` package, never re-implemented.
+decides the fields a case needs, may have and must not have (docs/api.md "Cases"). The kind
+and citizen-block rules are the shared `rules` package's, as central's, so the attendant sees a
+problem while typing; central checks again on arrival. Nothing is re-implemented here.
 
 Nothing here does I/O. Errors are `FieldError(loc, code)` with the central's codes
 (`case.field_required`, `nif.invalid_check_digit`, ...); `loc` is central's without `"body"`.
@@ -20,68 +20,110 @@ from enum import StrEnum
 from typing import Any
 
 from desktop.domain.values import parse_time
+from rules import case_kinds, citizen_block
+from rules.case_kinds import (
+    ATTRIBUTE_INVALID,
+    ATTRIBUTE_MAX,
+    ATTRIBUTE_REQUIRED,
+    CITIZEN_REQUIRED,
+    CONTACT_REQUIRED,
+    COORDINATES_INCOMPLETE,
+    COORDINATES_INVALID,
+    DESCRIPTION_MAX,
+    LANGUAGE_INVALID,
+    LANGUAGE_PATTERN,
+    NOT_ALLOWED,
+    PERSONAL_DATA_NOT_ALLOWED,
+    REQUIRED,
+    SUBJECT_MAX,
+    TEXT200_MAX,
+    TEXT300_MAX,
+    TOO_LONG,
+    UNKNOWN_ADDRESSEE,
+    UNKNOWN_ATTRIBUTE,
+    UNKNOWN_CATEGORY,
+    CaseKind,
+    CitizenPolicy,
+    ContactBy,
+    FieldProblem,
+    SuggestionScope,
+    is_blank,
+)
 from rules.contact import email_error, normalize_phone, phone_error
 from rules.nif import nif_error
 from rules.nif import normalize as normalize_nif
 from rules.postal_code import postal_code_error
 
-# --- codes -----------------------------------------------------------------------------------
+__all__ = [
+    "ATTRIBUTE_INVALID",
+    "ATTRIBUTE_MAX",
+    "ATTRIBUTE_REQUIRED",
+    "CITIZEN_REQUIRED",
+    "CODE_ALPHABET",
+    "CONTACT_REQUIRED",
+    "COORDINATES_INCOMPLETE",
+    "COORDINATES_INVALID",
+    "DESCRIPTION_MAX",
+    "FILE_CASE",
+    "INVALID",
+    "LANGUAGE_INVALID",
+    "NOT_ALLOWED",
+    "NOT_EDITABLE",
+    "NOT_FOUND",
+    "NO_REFERENCE_DATA",
+    "PERSONAL_DATA_NOT_ALLOWED",
+    "PROVISIONAL_PREFIX",
+    "REQUIRED",
+    "SUBJECT_MAX",
+    "TEXT200_MAX",
+    "TEXT300_MAX",
+    "TOO_LONG",
+    "UNKNOWN_ADDRESSEE",
+    "UNKNOWN_ATTRIBUTE",
+    "UNKNOWN_CATEGORY",
+    "UNKNOWN_TYPE",
+    "Addressee",
+    "AttributeChoice",
+    "CaseDraft",
+    "CaseFields",
+    "CaseKind",
+    "CaseReferenceData",
+    "CaseState",
+    "CaseType",
+    "CategoryAttribute",
+    "CitizenBlock",
+    "CitizenPolicy",
+    "ContactBy",
+    "FieldError",
+    "FiledCase",
+    "IncidentCategory",
+    "LocalCase",
+    "OutboxEntry",
+    "Rejection",
+    "SuggestionScope",
+    "VisitLink",
+    "attribute_errors",
+    "case_errors",
+    "citizen_errors",
+    "filing_body",
+    "new_follow_up_code",
+    "parse_provisional_reference",
+    "provisional_reference",
+    "validate_draft",
+    "without_personal_data",
+]
 
-REQUIRED = "case.field_required"
-NOT_ALLOWED = "case.field_not_allowed"
-TOO_LONG = "case.field_too_long"
+# --- codes -----------------------------------------------------------------------------------
+# Case codes, limits, kinds, policies and contact channels are the shared `rules.case_kinds`.
+
 UNKNOWN_TYPE = "case.unknown_type"
-UNKNOWN_CATEGORY = "case.unknown_category"
-UNKNOWN_ADDRESSEE = "case.unknown_addressee"
-UNKNOWN_ATTRIBUTE = "case.unknown_attribute"
-ATTRIBUTE_REQUIRED = "case.attribute_required"
-ATTRIBUTE_INVALID = "case.attribute_invalid"
-COORDINATES_INCOMPLETE = "case.coordinates_incomplete"
-COORDINATES_INVALID = "case.coordinates_invalid"
-CITIZEN_REQUIRED = "case.citizen_required"
-CONTACT_REQUIRED = "case.contact_required"
-PERSONAL_DATA_NOT_ALLOWED = "case.personal_data_not_allowed"
-LANGUAGE_INVALID = "case.language_invalid"
 # The desktop's own (services raise them as `BalcaoError` codes).
 INVALID = "case.invalid"  # a draft with field errors was submitted (details.fields)
 NOT_FOUND = "client.case_not_found"
 NOT_EDITABLE = "client.case_not_editable"  # waiting to sync or synced: no longer a draft
 NO_REFERENCE_DATA = "client.case_reference_missing"
 
-DESCRIPTION_MAX = 4000
-SUBJECT_MAX = 200
-TEXT200_MAX = 200
-TEXT300_MAX = 300
-ATTRIBUTE_MAX = 500
-_LANGUAGE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
-
-
-class CaseKind(StrEnum):
-    INFORMATION_REQUEST = "information_request"
-    COMPLAINT = "complaint"
-    SUGGESTION = "suggestion"
-    INCIDENT = "incident"
-    QUESTION_TO_OFFICIAL = "question_to_official"
-    ETHICS_REPORT = "ethics_report"
-
-
-class CitizenPolicy(StrEnum):
-    REQUIRED = "required"  # a name and one way to send the answer
-    OPTIONAL = "optional"
-    FORBIDDEN = "forbidden"  # the ethics mailbox: anonymous by design
-
-
-class ContactBy(StrEnum):
-    EMAIL = "email"
-    PHONE = "phone"
-    POST = "post"
-    IN_PERSON = "in_person"
-    NONE = "none"
-
-
-class SuggestionScope(StrEnum):
-    SERVICE = "service"
-    PUBLIC_POLICY = "public_policy"
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 
 class CaseState(StrEnum):
@@ -256,7 +298,7 @@ class CitizenBlock:
     def is_empty(self) -> bool:
         personal: tuple[str | None, ...] = (self.name, self.nif, self.email, self.phone)
         personal += (self.postal_code, self.postal_address)
-        return all(_blank(v) for v in personal) and self.contact_by is ContactBy.NONE
+        return all(is_blank(v) for v in personal) and self.contact_by is ContactBy.NONE
 
     def normalized(self) -> CitizenBlock:
         """As central stores it: trimmed, blanks as None, NIF and phone without spaces."""
@@ -536,40 +578,11 @@ def new_follow_up_code() -> str:
 
 # --- validation ------------------------------------------------------------------------------
 
-# Fields that only some kinds use; the other kinds refuse them (data minimisation).
-_ONLY_FOR: dict[str, frozenset[CaseKind]] = {
-    "category_code": frozenset({CaseKind.INCIDENT}),
-    "address": frozenset({CaseKind.INCIDENT}),
-    "latitude": frozenset({CaseKind.INCIDENT}),
-    "longitude": frozenset({CaseKind.INCIDENT}),
-    "attributes": frozenset({CaseKind.INCIDENT}),
-    "addressee_code": frozenset({CaseKind.QUESTION_TO_OFFICIAL}),
-    "answer_may_be_public": frozenset({CaseKind.QUESTION_TO_OFFICIAL}),
-    "concerned_service": frozenset({CaseKind.COMPLAINT, CaseKind.SUGGESTION}),
-    "suggestion_scope": frozenset({CaseKind.SUGGESTION}),
-}
-
-_REQUIRED_FOR: dict[CaseKind, tuple[str, ...]] = {
-    CaseKind.INFORMATION_REQUEST: (),
-    CaseKind.COMPLAINT: ("concerned_service",),
-    CaseKind.SUGGESTION: ("suggestion_scope",),
-    CaseKind.INCIDENT: ("category_code", "address"),
-    CaseKind.QUESTION_TO_OFFICIAL: ("addressee_code", "answer_may_be_public"),
-    CaseKind.ETHICS_REPORT: (),
-}
-
 _MAX_LENGTH: dict[str, int] = {
     "description": DESCRIPTION_MAX,
     "subject": SUBJECT_MAX,
     "address": TEXT300_MAX,
     "concerned_service": TEXT200_MAX,
-}
-
-# How the answer is sent, and the citizen fields it needs.
-_CONTACT_FIELDS: dict[ContactBy, tuple[str, ...]] = {
-    ContactBy.EMAIL: ("email",),
-    ContactBy.PHONE: ("phone",),
-    ContactBy.POST: ("postal_address", "postal_code"),
 }
 
 
@@ -589,43 +602,26 @@ def case_errors(
     reference: CaseReferenceData,
 ) -> tuple[FieldError, ...]:
     kind = case_type.kind
-    errors: list[FieldError] = []
-
-    def add(code: str, *loc: str) -> None:
-        errors.append(FieldError(loc, code))
-
-    if _blank(fields.description):
-        add(REQUIRED, "description")
-    for name, limit in _MAX_LENGTH.items():
-        value = getattr(fields, name)
-        if isinstance(value, str) and len(value.strip()) > limit:
-            add(TOO_LONG, name)
-    for name, kinds in _ONLY_FOR.items():
-        if kind not in kinds and not _blank(getattr(fields, name)):
-            add(NOT_ALLOWED, name)
-    for name in _REQUIRED_FOR[kind]:
-        if _blank(getattr(fields, name)):
-            add(REQUIRED, name)
+    # A field the desktop's form does not have (Open311's media_url) is never given.
+    problems = case_kinds.kind_field_errors(
+        kind, lambda name: getattr(fields, name, None), max_lengths=_MAX_LENGTH
+    )
+    errors = _field_errors(problems)
     if kind is CaseKind.INCIDENT:
         errors.extend(_incident_errors(fields, reference))
     addressee = (fields.addressee_code or "").strip()
     asks = kind is CaseKind.QUESTION_TO_OFFICIAL
     if asks and addressee and reference.addressee(addressee) is None:
-        add(UNKNOWN_ADDRESSEE, "addressee_code")
+        errors.append(FieldError(("addressee_code",), UNKNOWN_ADDRESSEE))
     errors.extend(citizen_errors(case_type.citizen_policy, citizen))
     return tuple(errors)
 
 
 def _incident_errors(fields: CaseFields, reference: CaseReferenceData) -> list[FieldError]:
-    errors: list[FieldError] = []
-    if (fields.latitude is None) != (fields.longitude is None):
-        loc = "latitude" if fields.latitude is None else "longitude"
-        errors.append(FieldError((loc,), COORDINATES_INCOMPLETE))
-    if fields.latitude is not None and not -90 <= fields.latitude <= 90:
-        errors.append(FieldError(("latitude",), COORDINATES_INVALID))
-    if fields.longitude is not None and not -180 <= fields.longitude <= 180:
-        errors.append(FieldError(("longitude",), COORDINATES_INVALID))
-    if _blank(fields.category_code):
+    errors = _field_errors(
+        case_kinds.coordinate_errors(fields.latitude, fields.longitude, check_range=True)
+    )
+    if is_blank(fields.category_code):
         return errors
     category = reference.category(str(fields.category_code))
     if category is None:
@@ -637,44 +633,29 @@ def _incident_errors(fields: CaseFields, reference: CaseReferenceData) -> list[F
 
 def attribute_errors(category: IncidentCategory, given: Mapping[str, str]) -> list[FieldError]:
     """The category's extra questions: required ones answered, list answers among the choices."""
-    errors: list[FieldError] = []
-    known = {a.code: a for a in category.attributes}
-    for code, answer in given.items():
-        if code not in known:
-            errors.append(FieldError(("attributes", code), UNKNOWN_ATTRIBUTE))
-        elif len(str(answer)) > ATTRIBUTE_MAX:
-            errors.append(FieldError(("attributes", code), TOO_LONG))
-    for code, attribute in known.items():
-        value = given.get(code)
-        if value is None or not str(value).strip():
-            if attribute.required:
-                errors.append(FieldError(("attributes", code), ATTRIBUTE_REQUIRED))
-            continue
-        keys = {choice.key for choice in attribute.values}
-        if attribute.is_list and keys:
-            text = str(value)
-            chosen = text.split(",") if attribute.datatype == "multivaluelist" else [text]
-            if any(str(v).strip() not in keys for v in chosen):
-                errors.append(FieldError(("attributes", code), ATTRIBUTE_INVALID))
-    return errors
+    rules = [
+        case_kinds.AttributeRule(
+            code=a.code,
+            datatype=a.datatype,
+            required=a.required,
+            keys=frozenset(choice.key for choice in a.values),
+        )
+        for a in category.attributes
+    ]
+    return _field_errors(case_kinds.attribute_errors(rules, given, answer_max=ATTRIBUTE_MAX))
 
 
 def citizen_errors(policy: CitizenPolicy, citizen: CitizenBlock | None) -> list[FieldError]:
     """The citizen block against the type's policy; each value checked with `rules`."""
-    errors: list[FieldError] = []
+    problems = citizen_block.citizen_errors(
+        policy, citizen, refuse_empty=False, value_errors=_citizen_value_errors
+    )
+    return _field_errors(problems)
 
-    def add(code: str, *loc: str) -> None:
-        errors.append(FieldError(("citizen", *loc), code))
 
-    present = citizen is not None and not citizen.is_empty()
-    if policy is CitizenPolicy.FORBIDDEN:
-        if present:
-            errors.append(FieldError(("citizen",), PERSONAL_DATA_NOT_ALLOWED))
-        return errors
-    if citizen is None or not present:
-        if policy is CitizenPolicy.REQUIRED:
-            errors.append(FieldError(("citizen",), CITIZEN_REQUIRED))
-        return errors
+def _citizen_value_errors(citizen: CitizenBlock) -> list[FieldProblem]:
+    """Each value of a block with personal data, normalized as central stores it."""
+    problems: list[FieldProblem] = []
     clean = citizen.normalized()
     checks = (
         ("nif", clean.nif, nif_error),
@@ -685,22 +666,18 @@ def citizen_errors(policy: CitizenPolicy, citizen: CitizenBlock | None) -> list[
     for name, value, check in checks:
         code = check(value) if value is not None else None
         if code is not None:
-            add(code, name)
+            problems.append(FieldProblem((name,), code))
     if clean.name is not None and len(clean.name) > TEXT200_MAX:
-        add(TOO_LONG, "name")
+        problems.append(FieldProblem(("name",), TOO_LONG))
     if clean.postal_address is not None and len(clean.postal_address) > TEXT300_MAX:
-        add(TOO_LONG, "postal_address")
+        problems.append(FieldProblem(("postal_address",), TOO_LONG))
     if not _LANGUAGE.match(clean.language):
-        add(LANGUAGE_INVALID, "language")
-    if policy is CitizenPolicy.REQUIRED:
-        if clean.name is None:
-            add(REQUIRED, "name")
-        if clean.contact_by in (ContactBy.NONE, ContactBy.IN_PERSON):
-            add(CONTACT_REQUIRED, "contact_by")
-    for name in _CONTACT_FIELDS.get(clean.contact_by, ()):
-        if getattr(clean, name) is None:
-            add(REQUIRED, name)
-    return errors
+        problems.append(FieldProblem(("language",), LANGUAGE_INVALID))
+    return problems
+
+
+def _field_errors(problems: list[FieldProblem]) -> list[FieldError]:
+    return [FieldError(problem.loc, problem.code) for problem in problems]
 
 
 # --- what is sent ----------------------------------------------------------------------------
@@ -724,11 +701,11 @@ def filing_body(
         "description": fields.description.strip(),
         "provisional_reference": provisional_reference,
     }
-    if not _blank(fields.subject):
+    if not is_blank(fields.subject):
         body["subject"] = str(fields.subject).strip()
-    for name, kinds in _ONLY_FOR.items():
-        value = getattr(fields, name)
-        if case_type.kind in kinds and not _blank(value):
+    for name, kinds in case_kinds.ONLY_FOR.items():
+        value = getattr(fields, name, None)
+        if case_type.kind in kinds and not is_blank(value):
             body[name] = _wire(value)
     if case_type.kind is CaseKind.ETHICS_REPORT:
         if follow_up_code is not None:
@@ -757,10 +734,6 @@ def _wire(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): str(v) for k, v in value.items()}
     return value
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _clean(value: str | None) -> str | None:
