@@ -58,6 +58,32 @@ class Conflict(DomainError):
     status_code = 409
 
 
+class PreconditionFailed(DomainError):
+    """412: an edit named a version (If-Match) that is no longer the current one."""
+
+    status_code = 412
+
+
+class PreconditionRequired(DomainError):
+    """428: an edit of a versioned record came without If-Match."""
+
+    status_code = 428
+
+
+def version_from_if_match(if_match: str | None, *, domain: str, thing: str) -> int:
+    """The version an `If-Match` header names (`3`, `"3"` or `W/"3"`), for edits of `thing`;
+    codes are `<domain>.if_match_required` (428) and `<domain>.if_match_invalid` (422)."""
+    if if_match is None:
+        raise PreconditionRequired(
+            f"{domain}.if_match_required",
+            f"Send If-Match with the version of the {thing} you changed.",
+        )
+    value = if_match.strip().removeprefix("W/").strip('"')
+    if not value.isdigit():
+        raise Invalid(f"{domain}.if_match_invalid", f"If-Match must be the {thing}'s version.")
+    return int(value)
+
+
 def error_body(code: str, message: str, details: dict[str, Any] | None = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details or {}}}
 

@@ -39,7 +39,7 @@ from central.cases.schemas import (
     StatusChangeRead,
 )
 from central.deps import Command, Context, ReadSession, command, require
-from central.errors import Invalid
+from central.errors import Invalid, version_from_if_match
 
 router = APIRouter(tags=["cases"])
 
@@ -68,14 +68,7 @@ _EDIT_ERRORS: dict[int | str, dict[str, str]] = {
 
 
 def _version(if_match: str | None) -> int:
-    if if_match is None:
-        raise service.PreconditionRequired(
-            "case.if_match_required", "Send If-Match with the version of the case you changed."
-        )
-    value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
-        raise Invalid("case.if_match_invalid", "If-Match must be the case's version number.")
-    return int(value)
+    return version_from_if_match(if_match, domain="case", thing="case")
 
 
 def _showing_conflict(ctx: Any, actor: Actor, run: Callable[[], Response]) -> Response:

@@ -44,20 +44,12 @@ from central.cases.models import (
 )
 from central.cases.similarity import distance_m, name_key, text_score
 from central.cases.validation import FieldError, Lookups, case_errors
-from central.errors import Conflict, DomainError, Invalid, NotFound
+from central.errors import Conflict, Invalid, NotFound, PreconditionFailed
 from central.events.service import emit
 from central.reference.models import Centre, Counter, Service
 from central.tickets.models import Ticket
 
 ETHICS = CaseKind.ETHICS_REPORT
-
-
-class PreconditionFailed(DomainError):
-    status_code = 412
-
-
-class PreconditionRequired(DomainError):
-    status_code = 428
 
 
 class VersionMismatch(PreconditionFailed):

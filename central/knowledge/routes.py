@@ -15,7 +15,7 @@ from central.auth.actor import Actor
 from central.auth.roles import CENTRE_STAFF, KNOWLEDGE_EDITORS, KNOWLEDGE_READERS
 from central.context import AppContext
 from central.deps import Command, Context, ReadSession, command, require
-from central.errors import Invalid
+from central.errors import version_from_if_match
 from central.knowledge import service
 from central.knowledge.schemas import (
     ArticleCreate,
@@ -51,15 +51,7 @@ _EDIT_ERRORS: dict[int | str, dict[str, str]] = {
 
 
 def _version(if_match: str | None) -> int:
-    if if_match is None:
-        raise service.PreconditionRequired(
-            "knowledge.if_match_required",
-            "Send If-Match with the version of the article you changed.",
-        )
-    value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
-        raise Invalid("knowledge.if_match_invalid", "If-Match must be the article's version.")
-    return int(value)
+    return version_from_if_match(if_match, domain="knowledge", thing="article")
 
 
 def _showing_conflict(ctx: AppContext, run: Callable[[], Response]) -> Response:

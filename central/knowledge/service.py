@@ -20,7 +20,7 @@ from sqlalchemy import Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from central.auth.actor import Actor
-from central.errors import Conflict, DomainError, NotFound
+from central.errors import Conflict, DomainError, NotFound, PreconditionFailed
 from central.knowledge.content import (
     FIRST_LANGUAGE,
     Content,
@@ -39,14 +39,6 @@ from central.knowledge.models import (
 )
 
 CURSOR_FORMAT = "k1"
-
-
-class PreconditionFailed(DomainError):
-    status_code = 412
-
-
-class PreconditionRequired(DomainError):
-    status_code = 428
 
 
 class CursorExpired(DomainError):
