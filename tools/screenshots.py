@@ -25,6 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from screenshot_cases import demo_receipt, shoot_case_forms, shoot_receipt
 from screenshot_central import InProcessCentral, ShiftedClock
 
 from desktop.api.api_client import ApiClient
@@ -268,28 +269,8 @@ def shoot_cases(app: QApplication, window: AttendantWindow, out: Path) -> None:
     panel.table.setFocus()
     grab(window, out / "cases.png", app)
 
-    form = cases.open_new()
-    form.resize(760, 860)
-    form.select_type("incident")
-    form.category.setCurrentIndex(form.category.findData("iluminacao"))
-    form._on_category_activated(form.category.currentIndex())
-    form.address.setText("Rua Augusta 14, Lisboa")
-    form.latitude.setText("38.7102")
-    form.longitude.setText("-9.1372")
-    form.description.setPlainText("Candeeiro apagado em frente ao número 14.")
-    form.citizen.edits["name"].setText("Maria da Conceição Silva")
-    form.citizen.edits["nif"].setText("123456780")
-    for name in ("category_code", "address", "latitude", "longitude", "description"):
-        form._on_edited(name)
-    form._on_edited("citizen.nif")
-    form.duplicates.ask_now()
-    settle(app, lambda: form.duplicates.answers > 0, "duplicate hint")
-    form.citizen.edits["nif"].setFocus()
-    turns = iter(range(5))  # the form laid out first, then scrolled to the wrong NIF
-    settle(app, lambda: next(turns, None) is None, "form layout")
-    form.show_first_error()
-    grab(form, out / "case_form.png", app)
-    form.close()
+    shoot_case_forms(app, cases, out, grab, settle)
+    shoot_receipt(out, demo_receipt(cases._centre_name()))
 
 
 def shoot_role_window(app: QApplication, settings: Settings, out: Path, username: str) -> None:

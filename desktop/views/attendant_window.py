@@ -34,6 +34,7 @@ from desktop.views.current_ticket_panel import CurrentTicketPanel
 from desktop.views.prompter import Prompter
 from desktop.views.queue_table_model import QueueTableModel
 from desktop.views.queue_table_view import QueueTableView
+from desktop.views.side_pages import SidePages
 from desktop.views.ticket_action_dialogs import (
     CallNumberDialog,
     FinishDialog,
@@ -44,6 +45,8 @@ from desktop.views.widget_style import set_style_property
 from desktop.views.workspace_window import Workspace, WorkspaceWindow
 
 log = logging.getLogger(__name__)
+
+QUEUE_PAGE_KEYS = "Ctrl+1"
 
 # Refusals that mean "the screen is out of date": read the counter and its ticket again.
 STALE_CODES = frozenset(
@@ -152,10 +155,17 @@ class AttendantWindow(WorkspaceWindow):
             column.setStretchFactor(0, 3)
             column.setStretchFactor(1, 2)
             right = column
+        # The queue is the first of the pages beside the citizen; knowledge and case lookup
+        # are added by `add_side_page` when the app has them.
+        self.side_pages = SidePages(self)
+        self.queue_page = right
+        self.side_pages.add_page(
+            right, self.tr("Queue"), QUEUE_PAGE_KEYS, focus=self._focus_queue
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.side_pages)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 580])
@@ -184,6 +194,18 @@ class AttendantWindow(WorkspaceWindow):
         if self.cases is not None:
             counter.addAction(self.cases.new_action)
             self.addAction(self.cases.new_action)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in self.side_pages.actions_by_page.values():
+            self.view_menu.addAction(action)
+
+    def add_side_page(
+        self, page: QWidget, title: str, keys: str, focus: Callable[[], None] | None = None
+    ) -> None:
+        """A page beside the citizen (knowledge, case lookup), shown by `keys`."""
+        self.view_menu.addAction(self.side_pages.add_page(page, title, keys, focus=focus))
+
+    def _focus_queue(self) -> None:
+        self.queue_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect(self) -> None:
         triggers: dict[str, Callable[[], None]] = {
