@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from central.appointments.routes import router as appointments_router
 from central.auth.routes import router as auth_router
 from central.cases.routes import router as cases_router
 from central.deps import Context
@@ -19,6 +20,7 @@ api_router.include_router(tickets_router)
 api_router.include_router(events_router)
 api_router.include_router(cases_router)
 api_router.include_router(knowledge_router)
+api_router.include_router(appointments_router)
 
 
 @api_router.get("/health", tags=["health"])

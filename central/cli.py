@@ -1,4 +1,4 @@
-"""`balcao-central`: serve, migrate, seed-demo, create-user, demo."""
+"""`balcao-central`: serve, migrate, seed-demo, create-user, retention, housekeeping, demo."""
 
 from __future__ import annotations
 
@@ -96,6 +96,72 @@ def cmd_create_user(args: argparse.Namespace) -> int:
         print(f"{exc.code}: {exc.message}", file=sys.stderr)
         return 2
     return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    """Erase the personal data of cases past their retention (run daily, e.g. from cron)."""
+    from central import migrate
+    from central.cases import retention
+    from central.clock import Clock
+
+    db = _database(_settings(args))
+    try:
+        migrate.upgrade(db)
+        batch = args.batch or retention.DEFAULT_BATCH
+        report = retention.run(db, Clock().now(), batch=batch, dry_run=args.dry_run)
+    finally:
+        db.dispose()
+    verb = "would erase" if report.dry_run else "erased"
+    # Counts only: never a reference next to a name, never any text of a case.
+    print(
+        f"retention: {verb} {report.cases} case(s): {report.citizens} citizen record(s), "
+        f"{report.attachments} attachment(s), {report.notes} note(s)"
+        + ("" if report.dry_run else f" in {report.batches} batch(es)")
+    )
+    return 0
+
+
+def cmd_housekeeping(args: argparse.Namespace) -> int:
+    """Prune stored answers, failed logins and refresh tokens past their use."""
+    from central import housekeeping, migrate
+    from central.clock import Clock
+
+    db = _database(_settings(args))
+    try:
+        migrate.upgrade(db)
+        batch = args.batch or housekeeping.DEFAULT_BATCH
+        report = housekeeping.run(db, Clock().now(), batch=batch, dry_run=args.dry_run)
+    finally:
+        db.dispose()
+    verb = "would delete" if report.dry_run else "deleted"
+    counts = ", ".join(f"{count} from {table}" for table, count in report.deleted.items())
+    print(f"housekeeping: {verb} {counts}")
+    return 0
+
+
+def cmd_appointments_sweep(args: argparse.Namespace) -> int:
+    """Mark as no-show the appointments whose check-in window has passed (run every few
+    minutes, e.g. from cron; reading a day's agenda does the same for that centre)."""
+    from central import migrate
+    from central.appointments import service as appointments
+    from central.clock import Clock
+
+    db = _database(_settings(args))
+    try:
+        migrate.upgrade(db)
+        with db.writing() as session:
+            changed = appointments.sweep(session, Clock().now())
+    finally:
+        db.dispose()
+    print(f"appointments-sweep: {changed} appointment(s) updated")
+    return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -223,6 +289,24 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--role", choices=[r.value for r in Role], required=True)
     user.add_argument("--centre", help="centre code; omit only for admins")
     user.set_defaults(func=cmd_create_user)
+
+    erase = sub.add_parser(
+        "retention", help="erase the personal data of cases past their retain-until day"
+    )
+    erase.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    erase.add_argument("--batch", type=_positive, help="cases per transaction (default 100)")
+    erase.set_defaults(func=cmd_retention)
+
+    prune = sub.add_parser(
+        "housekeeping", help="prune old idempotency records, failed logins, refresh tokens"
+    )
+    prune.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    prune.add_argument("--batch", type=_positive, help="rows per transaction (default 5000)")
+    prune.set_defaults(func=cmd_housekeeping)
+
+    sub.add_parser(
+        "appointments-sweep", help="mark appointments past their check-in window as no-show"
+    ).set_defaults(func=cmd_appointments_sweep)
 
     demo = sub.add_parser("demo", help="throwaway demo: SQLite, demo data, arrivals simulator")
     demo.add_argument("--host", default="127.0.0.1")

@@ -7,6 +7,8 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rules import attachments
+
 DEFAULT_SQLITE_PATH = Path("balcao-central.sqlite3")
 
 
@@ -25,8 +27,9 @@ class Settings:
     auto_migrate: bool = True
     # Names the deployment in logs and the health check.
     instance_name: str = "balcao-central"
-    # Case attachments larger than this are refused with 413 (PDF, JPEG, PNG only).
-    attachment_max_bytes: int = 10 * 1024 * 1024
+    # Case attachments larger than this are refused with 413 (PDF, JPEG, PNG only); the
+    # default is the desktop's limit too (rules/attachments.py).
+    attachment_max_bytes: int = attachments.MAX_BYTES
     # Open311 GeoReport v2: keys of the clients that may POST requests; with none, POST is
     # refused unless anonymous posting is on. The centre that receives Open311 requests (its
     # code) when the client names no jurisdiction_id and there are several centres.

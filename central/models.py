@@ -1,5 +1,14 @@
 """Every table of the central service, imported in one place for Alembic and `create_all`."""
 
+from central.appointments.models import (
+    Appointment,
+    AppointmentCitizen,
+    AppointmentClosure,
+    AppointmentReadLog,
+    AppointmentRules,
+    AppointmentSchedule,
+    AppointmentSlot,
+)
 from central.auth.models import LoginAttempt, RefreshToken, User
 from central.cases.models import (
     Addressee,
@@ -24,12 +33,20 @@ from central.knowledge.models import (
     KnowledgeChange,
     KnowledgeCounter,
     Suggestion,
+    VisitArticleUse,
 )
 from central.reference.models import Centre, Counter, CounterService, Service
 from central.tickets.models import DailySequence, Ticket
 
 __all__ = [
     "Addressee",
+    "Appointment",
+    "AppointmentCitizen",
+    "AppointmentClosure",
+    "AppointmentReadLog",
+    "AppointmentRules",
+    "AppointmentSchedule",
+    "AppointmentSlot",
     "Article",
     "ArticleRevision",
     "ArticleVariant",
@@ -59,4 +76,5 @@ __all__ = [
     "Suggestion",
     "Ticket",
     "User",
+    "VisitArticleUse",
 ]

@@ -9,28 +9,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from central.errors import DomainError, Invalid
+from rules.attachments import ACCEPTED, EMPTY, JPEG, PDF, PNG, TOO_LARGE, UNSUPPORTED_TYPE, sniff
 
-PDF = "application/pdf"
-PNG = "image/png"
-JPEG = "image/jpeg"
-
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", PDF),
-    (b"\x89PNG\r\n\x1a\n", PNG),
-    (b"\xff\xd8\xff", JPEG),
-)
+# The accepted types and their signatures are the shared rules', so the desktop refuses the
+# same files before it keeps them.
 _EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg"}
 # Content types a client may declare; anything else (or nothing) leaves it to the content.
 _GENERIC = {"", "application/octet-stream", "binary/octet-stream"}
 _SHA256_HEX = re.compile(r"^[0-9a-fA-F]{64}$")
-
-
-def sniff(content: bytes) -> str | None:
-    """The media type the first bytes prove, or None."""
-    for signature, media_type in _SIGNATURES:
-        if content.startswith(signature):
-            return media_type
-    return None
 
 
 class TooLarge(DomainError):
@@ -43,7 +29,7 @@ class UnsupportedType(DomainError):
 
 def too_large(max_bytes: int) -> TooLarge:
     return TooLarge(
-        "attachment.too_large",
+        TOO_LARGE,
         f"Attachments may have at most {max_bytes} bytes.",
         details={"max_bytes": max_bytes},
     )
@@ -68,13 +54,13 @@ def check(
     if not _SHA256_HEX.match(declared_sha256):
         raise Invalid("attachment.checksum_invalid", "X-Content-SHA256 must be 64 hex digits.")
     if not content:
-        raise Invalid("attachment.empty", "The file is empty.")
+        raise Invalid(EMPTY, "The file is empty.")
     media_type = sniff(content)
     if media_type is None:
         raise UnsupportedType(
-            "attachment.unsupported_type",
+            UNSUPPORTED_TYPE,
             "Only PDF, JPEG and PNG files are accepted (checked by content).",
-            details={"accepted": [PDF, JPEG, PNG]},
+            details={"accepted": list(ACCEPTED)},
         )
     declared = (declared_type or "").split(";", 1)[0].strip().lower()
     if declared not in _GENERIC and declared != media_type:

@@ -104,6 +104,8 @@ class Case(Base):
         Index("uq_cases_centre_provisional", "centre_id", "provisional_reference", unique=True),
         Index("ix_cases_centre_kind_status", "centre_id", "kind", "status"),
         Index("ix_cases_category_status", "category_id", "status"),
+        # The retention job looks for the cases whose `retain_until` has passed.
+        Index("ix_cases_retain_until", "retain_until"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -144,6 +146,9 @@ class Case(Base):
     retention_class: Mapped[str] = mapped_column(String(40))
     retention_years: Mapped[int] = mapped_column(Integer)
     retain_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # When the retention job erased its personal data (central/cases/retention.py); the case
+    # itself stays, as a count in statistics, with its reference and status history.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # When the attendant wrote it (on the desktop, perhaps offline) and when central got it.
     entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -158,11 +163,21 @@ class CaseCitizen(Base):
     """The citizen behind a case: the only table of personal data."""
 
     __tablename__ = "case_citizens"
+    __table_args__ = (
+        # The search looks for each word anywhere in the name (`LIKE '%word%'`): on PostgreSQL
+        # a GIN index of pg_trgm trigrams serves that (migration 0008); SQLite has a B-tree.
+        Index(
+            "ix_case_citizens_name_key",
+            "name_key",
+            postgresql_using="gin",
+            postgresql_ops={"name_key": "gin_trgm_ops"},
+        ),
+    )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     # Lower case without accents, for searching by name.
-    name_key: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    name_key: Mapped[str | None] = mapped_column(String(200), nullable=True)
     nif: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
     email: Mapped[str | None] = mapped_column(String(254), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True)

@@ -9,6 +9,10 @@ from urllib.parse import quote, unquote
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from central.auth.actor import Actor
@@ -17,6 +21,10 @@ from central.cases import attachments, service
 from central.cases.kinds import ReadAccess, ReadPurpose
 from central.cases.schemas import (
     AttachmentRead,
+    CaseBatch,
+    CaseBatchAnswer,
+    CaseBatchItem,
+    CaseBatchResult,
     CaseCreate,
     CaseDetail,
     CaseFound,
@@ -38,8 +46,13 @@ from central.cases.schemas import (
     StatusChangePublic,
     StatusChangeRead,
 )
+from central.context import AppContext
 from central.deps import Command, Context, ReadSession, command, require
-from central.errors import Invalid, version_from_if_match
+from central.errors import DomainError, Invalid, error_body, version_from_if_match
+from central.idempotency import service as idempotency
+from central.idempotency.models import IdempotencyRecord
+from central.reference.models import Centre
+from rules.attachments import JPEG, PDF, PNG
 
 router = APIRouter(tags=["cases"])
 
@@ -60,7 +73,7 @@ _CASE_ERRORS: dict[int | str, dict[str, str]] = {
 }
 _EDIT_ERRORS: dict[int | str, dict[str, str]] = {
     **_CASE_ERRORS,
-    409: {"description": "case.closed, case.illegal_transition"},
+    409: {"description": "case.closed, case.illegal_transition, case.erased"},
     412: {"description": "case.version_mismatch (details.current = the case as it is now)"},
     428: {"description": "case.if_match_required"},
     422: {"description": "case.if_match_invalid, validation.failed"},
@@ -119,6 +132,177 @@ def file_case(centre_id: int, body: CaseCreate, cmd: Filer) -> object:
         lambda s, now: FiledReceipt.filed(service.file_case(s, cmd.actor, centre_id, new, now)),
         status_code=201,
     )
+
+
+@router.post(
+    "/centres/{centre_id}/cases/batch",
+    response_model=CaseBatchAnswer,
+    responses={
+        422: {"description": "validation.failed: the envelope only (1-100 items, each with its "
+              "key); a case that is not valid is its own item's 422"},
+    },
+)  # fmt: skip
+def file_cases(
+    centre_id: int, batch: CaseBatch, request: Request, ctx: Context, actor: Staff
+) -> CaseBatchAnswer:
+    """Many cases of the desktop's outbox in one request and one transaction. Each item is
+    what `POST /centres/{id}/cases` with `Idempotency-Key: key` would be: the same checks,
+    the same idempotency record (a key first sent alone is replayed here, and the other way
+    round), the same answer, as `results[i]` in item order. One item refused leaves the
+    others filed."""
+    path = request.url.path.removesuffix("/batch")  # the single route's, for the fingerprint
+    checked = [(item.key, _checked(item)) for item in batch.items]
+    try:
+        results = _file_all(ctx, actor, centre_id, path, checked)
+    except (DomainError, IntegrityError, _OneByOne):
+        # A case was refused (or raced a retry of itself): everything again, each case in a
+        # savepoint of its own so that a refusal undoes only its own work. Refusals are rare;
+        # the common batch pays for no savepoint of its own.
+        results = _file_each(ctx, actor, centre_id, path, checked)
+    return CaseBatchAnswer(results=results)
+
+
+class _OneByOne(Exception):
+    """The fast path cannot answer this batch exactly (a key twice in it)."""
+
+
+Checked = list[tuple[str, CaseCreate | CaseBatchResult]]  # each key, its case or its 422
+
+
+def _file_all(
+    ctx: AppContext, actor: Actor, centre_id: int, path: str, checked: Checked
+) -> list[CaseBatchResult]:
+    """The batch in one transaction with no savepoint per case: any refusal raises and
+    undoes it all (then `_file_each`). The recorded answers are read in one query."""
+    keys = [key for key, _ in checked]
+    if len(set(keys)) != len(keys):
+        raise _OneByOne
+    results: list[CaseBatchResult] = []
+    with ctx.db.write_session() as session, session.begin():
+        service.remember_lookups(session)
+        # Held for the batch: the session keeps loaded rows only while someone refers to
+        # them, and each filing reads its centre.
+        centre = session.get(Centre, centre_id)  # noqa: F841
+        stored = _recorded(session, actor.user_id, keys)
+        for key, body in checked:
+            if isinstance(body, CaseBatchResult):
+                results.append(body)
+                continue
+            request_hash = idempotency.fingerprint(path, jsonable_encoder(body))
+            record = stored.get(key)
+            if record is not None:
+                if record.request_hash != request_hash:
+                    raise _OneByOne  # the single route's refusal, worded there
+                results.append(_replayed(key, record.status_code, record.response))
+                continue
+            now = ctx.clock.now()
+            new = body.to_new_case()
+            filed = service.file_case(session, actor, centre_id, new, now, savepoint=False)
+            answer = jsonable_encoder(FiledReceipt.filed(filed))
+            idempotency.remember(session, actor.user_id, key, request_hash, 201, answer, now)
+            results.append(CaseBatchResult(key=key, status=201, body=answer))
+    return results
+
+
+def _recorded(session: Session, user_id: int, keys: list[str]) -> dict[str, IdempotencyRecord]:
+    """The answers recorded under these keys, in one query instead of one a case."""
+    query = select(IdempotencyRecord).where(
+        IdempotencyRecord.user_id == user_id, IdempotencyRecord.key.in_(keys)
+    )
+    return {r.key: r for r in session.execute(query).scalars()}
+
+
+def _file_each(
+    ctx: AppContext, actor: Actor, centre_id: int, path: str, checked: Checked
+) -> list[CaseBatchResult]:
+    with ctx.db.write_session() as session, session.begin():
+        service.remember_lookups(session)
+        return [
+            body
+            if isinstance(body, CaseBatchResult)
+            else _file_item(session, ctx, actor, centre_id, path, key, body)
+            for key, body in checked
+        ]
+
+
+def _checked(item: CaseBatchItem) -> CaseCreate | CaseBatchResult:
+    """The item's case as the single route's body, or its 422 as FastAPI would word it."""
+    try:
+        return CaseCreate.model_validate(item.case)
+    except ValidationError as exc:
+        fields = [
+            {"loc": ["body", *(str(p) for p in err["loc"])], "type": err["type"]}
+            for err in exc.errors()
+        ]  # the values are left out: they may carry citizen data
+        body = error_body("validation.failed", "The request is not valid.", {"fields": fields})
+        return CaseBatchResult(key=item.key, status=422, body=body)
+
+
+def _file_item(
+    session: Session,
+    ctx: AppContext,
+    actor: Actor,
+    centre_id: int,
+    path: str,
+    key: str,
+    body: CaseCreate,
+) -> CaseBatchResult:
+    """One item, as `Command.run` runs the single route, in a savepoint of the batch."""
+    request_hash = idempotency.fingerprint(path, jsonable_encoder(body))
+    queued = _queued(session)
+    try:
+        with session.begin_nested():
+            stored = idempotency.find(session, actor.user_id, key, request_hash)
+            if stored is not None:
+                return _replayed(key, stored.status_code, stored.response)
+            now = ctx.clock.now()
+            filed = service.file_case(session, actor, centre_id, body.to_new_case(), now)
+            answer = jsonable_encoder(FiledReceipt.filed(filed))
+            idempotency.remember(session, actor.user_id, key, request_hash, 201, answer, now)
+    except (IntegrityError, DomainError) as exc:
+        # What this item queued for the commit (its `case.received` event) goes with it.
+        _unqueue(session, queued)
+        return _after_failure(ctx, actor, key, request_hash, exc)
+    return CaseBatchResult(key=key, status=201, body=answer)
+
+
+def _after_failure(
+    ctx: AppContext, actor: Actor, key: str, request_hash: str, exc: Exception
+) -> CaseBatchResult:
+    """As `Command.run`: a retry that raced its original (another request with this key)
+    gets the original's answer once it is committed; otherwise the refusal is the answer."""
+    try:
+        with ctx.db.read_session() as session:
+            stored = idempotency.find(session, actor.user_id, key, request_hash)
+    except DomainError as reused:  # the key was used for another case
+        return _refused(key, reused)
+    if stored is not None:
+        return _replayed(key, stored.status_code, stored.response)
+    if isinstance(exc, DomainError):
+        return _refused(key, exc)
+    raise exc  # not a refusal: the batch fails whole (500) and the desktop tries it again
+
+
+def _replayed(key: str, status: int, response: Any) -> CaseBatchResult:
+    return CaseBatchResult(key=key, status=status, body=response, replayed=True)
+
+
+def _refused(key: str, exc: DomainError) -> CaseBatchResult:
+    body = jsonable_encoder(error_body(exc.code, exc.message, exc.details))
+    return CaseBatchResult(key=key, status=exc.status_code, body=body)
+
+
+def _queued(session: Session) -> dict[Any, list[Any]]:
+    """What the session holds for its commit (events are queued in `session.info`)."""
+    return {k: list(v) for k, v in session.info.items() if isinstance(v, list)}
+
+
+def _unqueue(session: Session, queued: dict[Any, list[Any]]) -> None:
+    """Back to `queued`: what the item added goes, and what a rollback listener dropped with
+    the savepoint (the earlier items' events) comes back."""
+    for k in [k for k, v in session.info.items() if isinstance(v, list) and k not in queued]:
+        del session.info[k]
+    session.info.update(queued)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -214,7 +398,10 @@ def change_status(
 
 
 @router.post(
-    "/cases/{reference}/notes", response_model=NoteReceipt, status_code=201, responses=_CASE_ERRORS
+    "/cases/{reference}/notes",
+    response_model=NoteReceipt,
+    status_code=201,
+    responses={**_CASE_ERRORS, 409: {"description": "case.erased"}},
 )
 def add_note(reference: Reference, body: NoteCreate, cmd: Writer) -> object:
     return cmd.run(
@@ -235,6 +422,7 @@ def add_note(reference: Reference, body: NoteCreate, cmd: Writer) -> object:
     status_code=201,
     responses={
         **_CASE_ERRORS,
+        409: {"description": "case.erased"},
         413: {"description": "attachment.too_large (details.max_bytes)"},
         415: {"description": "attachment.unsupported_type, attachment.type_mismatch"},
         422: {
@@ -246,8 +434,7 @@ def add_note(reference: Reference, body: NoteCreate, cmd: Writer) -> object:
         "requestBody": {
             "required": True,
             "content": {
-                t: {"schema": {"type": "string", "format": "binary"}}
-                for t in (attachments.PDF, attachments.JPEG, attachments.PNG)
+                t: {"schema": {"type": "string", "format": "binary"}} for t in (PDF, JPEG, PNG)
             },
         }
     },
@@ -298,7 +485,7 @@ async def add_attachment(
     "/cases/{reference}/attachments/{attachment_id}",
     response_class=Response,
     responses={
-        200: {"content": {attachments.PDF: {}, attachments.JPEG: {}, attachments.PNG: {}}},
+        200: {"content": {PDF: {}, JPEG: {}, PNG: {}}},
         404: {"description": "case.not_found, attachment.not_found"},
     },
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -85,6 +86,22 @@ def _follow_up_code(value: str) -> str:
 
 
 FollowUpCode = Annotated[str, AfterValidator(_follow_up_code)]
+
+MEDIA_URL_MAX = 500  # as `cases.media_url` and Open311's POST
+
+
+def _media_url(value: str) -> str:
+    parts = urlsplit(value)
+    spaced = any(c.isspace() for c in value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or spaced:
+        raise PydanticCustomError("case.media_url_invalid", "Not an http(s) URL.")
+    return value
+
+
+# A photo of an incident, hosted elsewhere (Open311's `media_url`); incidents only.
+MediaUrl = Annotated[
+    str, BeforeValidator(_strip), Field(max_length=MEDIA_URL_MAX), AfterValidator(_media_url)
+]
 
 
 class _Strict(BaseModel):
@@ -176,6 +193,7 @@ class _CaseFields(_Strict):
     answer_may_be_public: bool | None = None
     concerned_service: Text200 | None = None
     suggestion_scope: SuggestionScope | None = None
+    media_url: MediaUrl | None = None
 
 
 class CaseCreate(_CaseFields):
@@ -209,6 +227,7 @@ class CaseCreate(_CaseFields):
                 answer_may_be_public=self.answer_may_be_public,
                 concerned_service=self.concerned_service or None,
                 suggestion_scope=self.suggestion_scope.value if self.suggestion_scope else None,
+                media_url=self.media_url or None,
             ),
             provisional_reference=self.provisional_reference,
             visit=VisitLink(self.ticket_id, self.service_id, self.counter_id),
@@ -275,6 +294,36 @@ class FiledReceipt(CaseReceipt):
     def filed(cls, filed: Filed) -> FiledReceipt:
         receipt = CaseReceipt.of(filed.case, filed.case_type.code)
         return cls(**receipt.model_dump(), follow_up_code=filed.follow_up_code)
+
+
+BATCH_MAX = 100  # cases in one `POST /centres/{id}/cases/batch`
+IDEMPOTENCY_KEY_MAX = 128  # as the Idempotency-Key header
+
+
+class CaseBatchItem(_Strict):
+    """One case of a batch, with the Idempotency-Key it would carry alone. `case` is checked
+    with `CaseCreate` item by item, so a bad case is that item's 422, not the batch's."""
+
+    key: str = Field(min_length=1, max_length=IDEMPOTENCY_KEY_MAX)
+    case: dict[str, Any]
+
+
+class CaseBatch(_Strict):
+    items: list[CaseBatchItem] = Field(min_length=1, max_length=BATCH_MAX)
+
+
+class CaseBatchResult(BaseModel):
+    """What the single route would have answered for this item: its status (201 filed, the
+    recorded status on a replay, 4xx refused) and body (`FiledReceipt` or `{"error": …}`)."""
+
+    key: str
+    status: int
+    body: dict[str, Any]
+    replayed: bool = False
+
+
+class CaseBatchAnswer(BaseModel):
+    results: list[CaseBatchResult]
 
 
 class StatusChange(_Strict):
@@ -376,6 +425,9 @@ class CaseDetail(BaseModel):
     received_at: datetime
     updated_at: datetime
     closed_at: datetime | None
+    # Set once the retention job erased the personal data (the text fields then read
+    # "[erased]", and there is no citizen and no attachment).
+    erased_at: datetime | None
     version: int
     citizen: CitizenRead | None
     notes: list[NoteRead]

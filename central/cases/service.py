@@ -8,6 +8,7 @@ is recorded in the read log, in the transaction that answers it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -113,12 +114,27 @@ def active_categories(session: Session) -> list[IncidentCategory]:
     )
 
 
+_LOOKUPS = "balcao.cases.lookups"  # in `session.info`: reference rows already read
+
+
+def remember_lookups(session: Session) -> None:
+    """Read each case type, category and addressee once in this session's transaction
+    (a batch of filings names the same few again and again)."""
+    session.info[_LOOKUPS] = {}
+
+
 def _by_code(session: Session, model: Any, code: str | None) -> Any:
     if code is None or not code.strip():
         return None
-    return session.execute(
+    known: dict[tuple[Any, str], Any] | None = session.info.get(_LOOKUPS)
+    if known is not None and (model, code.strip()) in known:
+        return known[(model, code.strip())]
+    found = session.execute(
         select(model).where(model.code == code.strip(), model.active)
     ).scalar_one_or_none()
+    if known is not None:
+        known[(model, code.strip())] = found
+    return found
 
 
 # --- visibility -----------------------------------------------------------------------------
@@ -209,10 +225,13 @@ def file_case(
     now: datetime,
     *,
     channel: Channel = Channel.COUNTER,
+    savepoint: bool = True,
 ) -> Filed:
     """File a case: validate it for its type, give it its final reference, record `received`.
 
-    `actor` is None for Open311 requests (no staff user behind them).
+    `actor` is None for Open311 requests (no staff user behind them). `savepoint=False`: the
+    caller undoes its whole transaction on any failure (a batch's first try), so a clash on
+    the provisional reference raises `IntegrityError` as it is, without a savepoint's cost.
     """
     if actor is not None:
         actor.ensure_centre(centre_id)
@@ -266,12 +285,12 @@ def file_case(
         code = new.follow_up_code or references.new_follow_up_code()
         case.follow_up_hash = references.hash_follow_up_code(reference, code)
     try:
-        with session.begin_nested():
+        with session.begin_nested() if savepoint else contextlib.nullcontext():
             session.add(case)
             session.flush()
     except IntegrityError:
         # Another user filed the same provisional reference at the same instant.
-        if new.provisional_reference is None:
+        if new.provisional_reference is None or not savepoint:
             raise
         _ensure_new_provisional(session, centre_id, new.provisional_reference)
         raise
@@ -501,9 +520,21 @@ def citizen_read_log(
 
 def _lock_for_change(session: Session, actor: Actor, reference: str, if_match: int) -> Case:
     case = _visible(session, actor, reference, lock=True)
+    _ensure_not_erased(case)
     if case.version != if_match:
         raise VersionMismatch(case, if_match)
     return case
+
+
+def _ensure_not_erased(case: Case) -> None:
+    """A case whose personal data the retention job erased is a record only: reopening it or
+    adding to it would start keeping data again under a retention already spent."""
+    if case.erased_at is not None:
+        raise Conflict(
+            "case.erased",
+            "The personal data of this case was erased; it can no longer change.",
+            details={"reference": case.reference},
+        )
 
 
 def _touched(session: Session, case: Case, now: datetime) -> None:
@@ -627,6 +658,7 @@ def _years_later(now: datetime, years: int) -> Any:
 
 def add_note(session: Session, actor: Actor, reference: str, text: str, now: datetime) -> CaseNote:
     case = _visible(session, actor, reference)
+    _ensure_not_erased(case)
     note = CaseNote(case_id=case.id, at=now, user_id=actor.user_id, text=text)
     session.add(note)
     session.flush()
@@ -658,6 +690,7 @@ def add_attachment(
     )
     if not reporter:
         case = _visible(session, actor, reference)
+    _ensure_not_erased(case)
     ethics = case.kind == ETHICS
     attachment = CaseAttachment(
         case_id=case.id,

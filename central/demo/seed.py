@@ -18,6 +18,7 @@ from central.auth.models import User
 from central.auth.roles import Role
 from central.auth.service import create_user
 from central.cases.models import Addressee, IncidentCategory
+from central.demo.appointments_seed import seed_appointments
 from central.demo.knowledge_seed import seed_knowledge
 from central.reference.models import Centre, Counter, CounterService, Service
 from central.tickets.models import DailySequence, Ticket
@@ -208,6 +209,11 @@ def seed_demo(session: Session, now: datetime, *, history_seed: int = 7) -> Cent
     seed_case_reference(session)
     seed_knowledge(session, editor_id, now)
     _history(session, centre, services, now, random.Random(history_seed))
+    staff_ids = dict(
+        session.execute(select(User.username, User.id).where(User.centre_id == centre.id)).all()
+    )
+    seed_appointments(session, centre, services, staff_ids["rececao"], staff_ids["supervisora"],
+                      now, random.Random(history_seed))  # fmt: skip
     return centre
 
 

@@ -122,3 +122,21 @@ class Suggestion(Base):
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class VisitArticleUse(Base):
+    """An article the attendant used while serving a ticket: "the articles used are recorded on
+    the visit". One row per ticket and article; `article_version` is the version first used,
+    so the answer given can be traced to the text as it was."""
+
+    __tablename__ = "visit_article_uses"
+    __table_args__ = (
+        Index("uq_visit_article_uses_ticket_article", "ticket_id", "article_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    article_version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -12,11 +12,16 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from central.auth.actor import Actor
-from central.auth.roles import CENTRE_STAFF, KNOWLEDGE_EDITORS, KNOWLEDGE_READERS
+from central.auth.roles import (
+    CENTRE_STAFF,
+    KNOWLEDGE_EDITORS,
+    KNOWLEDGE_READERS,
+    STAFF_AT_COUNTER,
+)
 from central.context import AppContext
 from central.deps import Command, Context, ReadSession, command, require
 from central.errors import version_from_if_match
-from central.knowledge import service
+from central.knowledge import service, visit_uses
 from central.knowledge.schemas import (
     ArticleCreate,
     ArticleRead,
@@ -29,6 +34,8 @@ from central.knowledge.schemas import (
     SuggestionCreate,
     SuggestionRead,
     SyncRead,
+    VisitUseCreate,
+    VisitUseRead,
 )
 
 router = APIRouter(tags=["knowledge"])
@@ -37,6 +44,8 @@ Editor = Annotated[Actor, Depends(require(KNOWLEDGE_EDITORS))]
 EditorCommand = Annotated[Command, Depends(command(KNOWLEDGE_EDITORS))]
 Reader = Annotated[Actor, Depends(require(KNOWLEDGE_READERS))]
 Suggester = Annotated[Command, Depends(command(CENTRE_STAFF))]
+AtCounter = Annotated[Command, Depends(command(STAFF_AT_COUNTER))]
+Staff = Annotated[Actor, Depends(require(CENTRE_STAFF))]
 IfMatch = Annotated[str | None, Header(description='The version read: `"3"` (ETag) or `3`.')]
 
 _ARTICLE_ERRORS: dict[int | str, dict[str, str]] = {
@@ -283,3 +292,45 @@ def sync_knowledge(
 ) -> Response:
     page = service.sync_page(session, since, limit)
     return JSONResponse(SyncRead.body(page), headers={"Cache-Control": "no-store"})
+
+
+# --- articles used in a visit ---------------------------------------------------------------
+
+
+@router.post(
+    "/tickets/{ticket_id}/knowledge-uses",
+    response_model=VisitUseRead,
+    status_code=201,
+    responses={
+        200: {"description": "already recorded on this visit: the use as first recorded"},
+        403: {"description": "auth.forbidden, auth.wrong_centre, ticket.not_yours"},
+        404: {
+            "description": "ticket.not_found, knowledge.article_not_found, "
+            "knowledge.revision_not_found"
+        },
+    },
+)
+def record_knowledge_use(
+    ticket_id: int, body: VisitUseCreate, ctx: Context, cmd: AtCounter
+) -> Response:
+    # 201 the first time, 200 when the article was already recorded on this visit (another
+    # key, another click); a replay of the same key answers as the first time did.
+    with ctx.db.reading() as session:
+        known = visit_uses.find(session, ticket_id, body.article_id) is not None
+
+    def action(s: Any, now: Any) -> VisitUseRead:
+        recorded = visit_uses.record(
+            s, cmd.actor, ticket_id, body.article_id, body.article_version, now
+        )
+        return VisitUseRead.model_validate(recorded.use)
+
+    return cmd.run(body, action, status_code=200 if known else 201)
+
+
+@router.get(
+    "/tickets/{ticket_id}/knowledge-uses",
+    response_model=list[VisitUseRead],
+    responses={404: {"description": "ticket.not_found"}},
+)
+def knowledge_uses(ticket_id: int, session: ReadSession, actor: Staff) -> list[VisitUseRead]:
+    return [VisitUseRead.model_validate(u) for u in visit_uses.uses(session, actor, ticket_id)]

@@ -332,3 +332,21 @@ class SyncRead(BaseModel):
             "next_cursor": page.next_cursor,
             "has_more": page.has_more,
         }
+
+
+# --- articles used in a visit ---------------------------------------------------------------
+
+
+class VisitUseCreate(_Strict):
+    article_id: int
+    article_version: int = Field(ge=1)  # the version the attendant read
+
+
+class VisitUseRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    ticket_id: int
+    article_id: int
+    article_version: int
+    user_id: int
+    at: datetime

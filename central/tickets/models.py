@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from central.db import Base, UTCDateTime
@@ -57,6 +57,9 @@ class Ticket(Base):
     notes: Mapped[str | None] = mapped_column(Text, nullable=True)
     services_performed: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # False for the ticket of a remote appointment (video, phone): served from the counter,
+    # never shown on the public display (central/appointments).
+    on_display: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class DailySequence(Base):

@@ -30,6 +30,8 @@ def ticket_payload(ticket: Ticket) -> dict[str, Any]:
         "called_at": _iso(ticket.called_at),
         "call_count": ticket.call_count,
         "version": ticket.version,
+        # A display shows only tickets with on_display (remote appointments have it false).
+        "on_display": ticket.on_display,
     }
 
 

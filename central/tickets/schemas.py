@@ -39,6 +39,8 @@ class TicketRead(BaseModel):
     notes: str | None
     services_performed: list[str] | None
     version: int
+    # False for a remote appointment's ticket: not shown on the public display.
+    on_display: bool = True
 
 
 class CallReason(BaseModel):

@@ -210,6 +210,8 @@ def issue(
     priority_: str,
     now: datetime,
     appointment_at: datetime | None = None,
+    *,
+    on_display: bool = True,
 ) -> Ticket:
     actor.ensure_centre(centre_id)
     centre = session.get(Centre, centre_id)
@@ -246,6 +248,7 @@ def issue(
         call_count=0,
         transfer_count=0,
         version=0,
+        on_display=on_display,
     )
     session.add(ticket)
     session.flush()

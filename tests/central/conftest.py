@@ -54,30 +54,39 @@ def pg_template(pg_server: str) -> str:
     return name
 
 
-def _pg_copy(pg_server: str, template: str) -> str:
+def _pg_copy(pg_server: str, template: str) -> Iterator[str]:
+    """A copy of the template for one test, dropped after it: the throwaway cluster stays
+    small (hundreds of copies would otherwise be left for the final clean-up to delete)."""
     admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
     name = f"balcao_t_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    admin.dispose()
-    return make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield make_url(pg_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A freshly migrated, empty database: every test using it runs on both engines."""
     if request.param == "sqlite":
         template = request.getfixturevalue("sqlite_template")
         path = tmp_path / "central.sqlite3"
         shutil.copy(template, path)
-        return f"sqlite:///{path}"
-    return _pg_copy(request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template"))
+        yield f"sqlite:///{path}"
+        return
+    yield from _pg_copy(
+        request.getfixturevalue("pg_server"), request.getfixturevalue("pg_template")
+    )
 
 
 @pytest.fixture
-def pg_url(pg_server: str, pg_template: str) -> str:
+def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
     """A fresh PostgreSQL database, for tests that only make sense there."""
-    return _pg_copy(pg_server, pg_template)
+    yield from _pg_copy(pg_server, pg_template)
 
 
 @pytest.fixture

@@ -151,6 +151,7 @@ def test_a_request_is_posted_and_becomes_an_incident_case(
         "Rua Augusta 12",
     )
     assert (case.latitude, case.longitude) == (38.71, -9.137)
+    assert case.media_url == "https://example.org/foto.jpg"
     assert (person.name, person.email, person.contact_by) == (
         "Rui Santos",
         "rui.santos@example.pt",

@@ -80,6 +80,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     # role sees (ethics reports: the ethics officer only; the others: the centre's staff)
     ("GET", "/case-reference"): CASES,
     ("POST", "/centres/{centre_id}/cases"): STAFF,
+    ("POST", "/centres/{centre_id}/cases/batch"): STAFF,  # the outbox drained many at once
     ("GET", "/centres/{centre_id}/cases"): CASES,
     ("POST", "/cases/search"): CASES,
     ("GET", "/cases/{reference}"): CASES,
@@ -106,12 +107,41 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/knowledge/suggestions/{suggestion_id}/accept"): EDITORS,
     ("POST", "/knowledge/suggestions/{suggestion_id}/reject"): EDITORS,
     ("GET", "/sync/knowledge"): KNOWLEDGE_READERS,
+    # the articles used in a visit: recorded by whoever serves it, read by the centre's staff
+    ("POST", "/tickets/{ticket_id}/knowledge-uses"): AT_COUNTER,
+    ("GET", "/tickets/{ticket_id}/knowledge-uses"): STAFF,
+    # appointments: the staff book, check in and read; managers set schedules and rules
+    ("GET", "/centres/{centre_id}/appointment-rules"): STAFF,
+    ("PUT", "/centres/{centre_id}/appointment-rules"): MANAGERS,
+    ("GET", "/centres/{centre_id}/appointment-schedules"): STAFF,
+    ("PUT", "/centres/{centre_id}/services/{service_id}/appointment-schedule"): MANAGERS,
+    ("GET", "/centres/{centre_id}/appointment-closures"): STAFF,
+    ("POST", "/centres/{centre_id}/appointment-closures"): MANAGERS,
+    ("DELETE", "/appointment-closures/{closure_id}"): MANAGERS,
+    ("GET", "/services/{service_id}/free-slots"): STAFF,
+    ("POST", "/centres/{centre_id}/appointments"): STAFF,
+    ("GET", "/centres/{centre_id}/appointments"): STAFF,
+    ("POST", "/centres/{centre_id}/appointments/search"): STAFF,
+    ("GET", "/appointments/{appointment_ref}"): STAFF,
+    ("GET", "/appointments/{appointment_ref}.ics"): STAFF,
+    ("POST", "/appointments/{appointment_ref}/reschedule"): STAFF,
+    ("POST", "/appointments/{appointment_ref}/cancel"): STAFF,
+    ("POST", "/appointments/{appointment_ref}/check-in"): STAFF,
+    ("GET", "/centres/{centre_id}/services/{service_id}/appointments.ics"): STAFF,
+    ("GET", "/tickets/{ticket_id}/appointment"): STAFF,
 }
 
 # Reads of personal data say why.
 QUERIES: dict[tuple[str, str], dict[str, str]] = {
     ("GET", "/cases/{reference}"): {"purpose": "follow_up"},
     ("GET", "/cases/{reference}/attachments/{attachment_id}"): {"purpose": "follow_up"},
+    ("GET", "/appointments/{appointment_ref}"): {"purpose": "follow_up"},
+    ("GET", "/tickets/{ticket_id}/appointment"): {"purpose": "follow_up"},
+    ("GET", "/centres/{centre_id}/appointment-closures"): {
+        "from": "2026-11-01",
+        "to": "2026-12-31",
+    },
+    ("GET", "/centres/{centre_id}/services/{service_id}/appointments.ics"): {"date": "2026-11-24"},
 }
 
 PUBLIC = {
@@ -173,6 +203,10 @@ def _request(
         return staff.get(path, **QUERIES.get((method, template), {}))
     if method == "PUT":
         return staff.put(path, body)
+    if method == "DELETE":
+        headers = {**staff.headers, "Idempotency-Key": str(uuid.uuid4())}
+        deleted: httpx.Response = staff.client.delete(API + path, headers=headers)
+        return deleted
     if method == "PATCH":
         headers = {**staff.headers, "Idempotency-Key": str(uuid.uuid4()), "If-Match": '"1"'}
         return staff.client.patch(API + path, json=body, headers=headers)
@@ -196,6 +230,14 @@ def _bodies(api: ApiClient, role: str) -> dict[tuple[str, str], Any]:
             "type_code": "information_request",
             "description": "Horário da biblioteca",
         },
+        ("POST", "/centres/{centre_id}/cases/batch"): {
+            "items": [
+                {
+                    "key": str(uuid.uuid4()),
+                    "case": {"type_code": "information_request", "description": "Horário"},
+                }
+            ]
+        },
         ("POST", "/cases/search"): {"reference": "TST-2026-000001", "purpose": "follow_up"},
         ("PATCH", "/cases/{reference}"): {"subject": "Assunto"},
         ("POST", "/cases/{reference}/status"): {"status": "in_progress"},
@@ -215,6 +257,32 @@ def _bodies(api: ApiClient, role: str) -> dict[tuple[str, str], Any]:
         ("POST", "/knowledge/articles/{article_id}/suggestions"): {
             "kind": "note",
             "text": "O horário mudou.",
+        },
+        ("PUT", "/centres/{centre_id}/appointment-rules"): {
+            "checkin_early_minutes": 30,
+            "late_minutes": 15,
+            "late_action": "refuse",
+        },
+        ("PUT", "/centres/{centre_id}/services/{service_id}/appointment-schedule"): {
+            "weekly_hours": {"tue": [["09:00", "12:00"]]},
+            "slot_minutes": 30,
+            "capacity": 2,
+        },
+        ("POST", "/centres/{centre_id}/appointment-closures"): {
+            "day": "2026-12-01",
+            "reason": "Feriado",
+        },
+        ("POST", "/centres/{centre_id}/appointments"): {
+            "service_id": world.services["A"],
+            "starts_at": "2026-11-24T10:00:00Z",
+            "citizen": {"name": "Ana Lopes", "phone": "912345678"},
+        },
+        ("POST", "/centres/{centre_id}/appointments/search"): {
+            "name": "ana",
+            "purpose": "follow_up",
+        },
+        ("POST", "/appointments/{appointment_ref}/reschedule"): {
+            "starts_at": "2026-11-24T11:00:00Z"
         },
         ("POST", "/users"): {
             "username": f"new-{role}",
@@ -276,6 +344,36 @@ def _a_published_article_with_a_suggestion(api: ApiClient) -> dict[str, Any]:
     return {"article_id": article["id"], "version": 1, "suggestion_id": suggestion["id"]}
 
 
+def _an_appointment(api: ApiClient) -> dict[str, Any]:
+    """A schedule for service A (Tuesdays 09:00-12:00), a closure, and one booking."""
+    world = api.world
+    supervisor = api.login(SUPERVISOR)
+    schedule = supervisor.put(
+        f"/centres/{world.centre_id}/services/{world.services['A']}/appointment-schedule",
+        {"weekly_hours": {"tue": [["09:00", "12:00"]]}, "slot_minutes": 30, "capacity": 2},
+    )
+    assert schedule.status_code == 200, schedule.text
+    closure = supervisor.ok(
+        "post",
+        f"/centres/{world.centre_id}/appointment-closures",
+        {"day": "2026-12-08", "reason": "Feriado"},
+    )
+    booked = api.login(RECEPTION).ok(
+        "post",
+        f"/centres/{world.centre_id}/appointments",
+        {
+            "service_id": world.services["A"],
+            "starts_at": "2026-11-24T09:00:00Z",
+            "citizen": {"name": "Rui Costa", "phone": "912345678"},
+        },
+    )
+    return {
+        "service_id": world.services["A"],
+        "closure_id": closure["id"],
+        "appointment_ref": booked["appointment"]["reference"],
+    }
+
+
 def _error_code(response: httpx.Response) -> str:
     if response.is_success:
         return ""
@@ -304,6 +402,7 @@ def test_each_route_admits_exactly_the_roles_in_the_table(api: ApiClient, role: 
         "ticket_id": ticket["id"],
         **_a_case_the_role_may_see(api, role),
         **_a_published_article_with_a_suggestion(api),
+        **_an_appointment(api),
     }
     staff = api.login(role)
     bodies = _bodies(api, role)

@@ -1,0 +1,1 @@
+"""Appointments: schedules, booking, check-in into the queue, the agenda, iCalendar."""
