@@ -6,16 +6,21 @@ another server address."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.api.api_client import ApiClient
+from desktop.api.appointments_api import AppointmentsApi
+from desktop.api.knowledge_api import KnowledgeApi
 from desktop.config import Settings, save_user_settings
+from desktop.services.appointment_service import AppointmentService
 from desktop.services.auth_service import AuthService
 from desktop.services.case_service import CaseService
 from desktop.services.case_sync import CaseSync
 from desktop.services.credential_store import CredentialStore
+from desktop.services.knowledge_service import KnowledgeService
 from desktop.services.queue_service import QueueService
+from desktop.store.knowledge_repo import KnowledgeRepo
 from desktop.store.local_store import LocalStore
 from desktop.tasks import TaskRunner
 
@@ -39,6 +44,14 @@ class Services:
     cases: CaseService
     case_sync: CaseSync
     case_store_folder: Path | None = None  # None: a store given by the caller, kept as is
+    # The knowledge cache lives in the case store's file (one per central); built from it.
+    knowledge: KnowledgeService = field(init=False)
+    # Appointments (issue 6); the offline copy of the agenda lives in the same file.
+    appointments: AppointmentService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.knowledge = _knowledge_service(self.api, self.case_store)
+        self.appointments = AppointmentService(AppointmentsApi(self.api), self.case_store)
 
     def switch_server(self, url: str) -> AuthService:
         """A new server typed in the login dialog: new client and services (nothing signed in
@@ -52,6 +65,8 @@ class Services:
         self.queue = QueueService(self.api)
         self.cases = CaseService(self.case_store, self.api, centre_id=0, counter_label="0")
         self.case_sync = CaseSync(self.case_store, self.api)
+        self.knowledge = _knowledge_service(self.api, self.case_store)
+        self.appointments = AppointmentService(AppointmentsApi(self.api), self.case_store)
         if "server_url" not in self.settings.locked:
             settings = self.settings
             self.runner.submit(
@@ -63,6 +78,10 @@ class Services:
         self.runner.shutdown()
         self.api.close()
         self.case_store.close()
+
+
+def _knowledge_service(api: ApiClient, case_store: LocalStore) -> KnowledgeService:
+    return KnowledgeService(KnowledgeApi(api), KnowledgeRepo(case_store))
 
 
 def build_services(

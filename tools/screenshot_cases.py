@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.views.attendant_window import AttendantWindow
 from desktop.views.case_form import CaseFormDialog
 from desktop.views.case_receipt import ReceiptContent, paint_receipt
 from desktop.views.counter_cases import CounterCases
@@ -111,6 +112,22 @@ def shoot_case_forms(
         form.scroll_area.verticalScrollBar().setValue(0)
         grab(form, out / f"case_form_{kind}.png", app)
         form.close()
+
+
+def shoot_lookup(
+    app: QApplication, window: AttendantWindow, out: Path, grab: Grab, settle: Settle
+) -> None:
+    """The lookup page (Ctrl+F) with the synced incident open: its history and a note."""
+    panel = window.lookup_panel
+    assert panel is not None
+    window.side_pages.show_page(panel, panel.focus_search)
+    panel.search_edit.setText("LX-2026-000001")
+    panel.search()
+    settle(app, lambda: panel.detail.record is not None and not panel.busy, "case opened")
+    panel.add_note("O cidadão voltou a ligar: o candeeiro continua apagado.")
+    settle(app, lambda: not panel.busy, "note added")
+    grab(window, out / "lookup.png", app)
+    window.side_pages.show_page(window.queue_page)
 
 
 def shoot_receipt(out: Path, content: ReceiptContent) -> Path:

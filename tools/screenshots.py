@@ -10,6 +10,8 @@ measured against the wall clock like at any counter.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/screenshots] [--language en]
         [--extras DIR]   also the finish and transfer dialogs, the offline banner, the lock
+        [--only knowledge]   only the knowledge screens (panel, article, editor)
+        [--only appointments]   only the agenda, the reception's check-in and the booking
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
-from screenshot_cases import demo_receipt, shoot_case_forms, shoot_receipt
+from screenshot_appointments import shoot_appointments
+from screenshot_cases import demo_receipt, shoot_case_forms, shoot_lookup, shoot_receipt
 from screenshot_central import InProcessCentral, ShiftedClock
 
 from desktop.api.api_client import ApiClient
@@ -37,11 +41,15 @@ from desktop.domain.tickets import Priority
 from desktop.self_test import wait_until
 from desktop.services.auth_service import AuthService
 from desktop.services.credential_store import CredentialStore
+from desktop.services.knowledge_editing import KnowledgeEditing
 from desktop.services.queue_service import QueueService
 from desktop.views.app_resources import make_application
 from desktop.views.attendant_window import AttendantWindow
 from desktop.views.connection_widgets import OFFLINE
 from desktop.views.idle_lock import ScreenLock
+from desktop.views.knowledge_desk import KnowledgeDesk
+from desktop.views.knowledge_editor_window import KnowledgeEditorWindow
+from desktop.views.knowledge_panel import KnowledgePanel
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.monitor_window import MonitorWindow
 from desktop.views.prompter import ScriptedPrompter
@@ -270,6 +278,7 @@ def shoot_cases(app: QApplication, window: AttendantWindow, out: Path) -> None:
     grab(window, out / "cases.png", app)
 
     shoot_case_forms(app, cases, out, grab, settle)
+    shoot_lookup(app, window, out, grab, settle)
     shoot_receipt(out, demo_receipt(cases._centre_name()))
 
 
@@ -317,11 +326,66 @@ def shoot_role_window(app: QApplication, settings: Settings, out: Path, username
     services.close()
 
 
+def shoot_knowledge(app: QApplication, settings: Settings, out: Path) -> None:
+    """The knowledge panel searching "licenca" (accents typed or not), the article viewer with
+    a document ticked, and the editor's window with an article open and a suggestion waiting."""
+    services = build_services(settings, remember=False)
+    services.auth.login("atendente1", DEMO_PASSWORD)
+    desk = KnowledgeDesk(services.runner, services.knowledge)
+    panel = KnowledgePanel(desk, prompter=ScriptedPrompter())
+    panel.resize(640, 800)
+    panel.show()
+    panel.start()
+    settle(app, lambda: not desk.syncing and desk.state.articles > 0, "knowledge synced")
+    panel.focus_search()
+    panel.search_edit.setText("licenca")
+    panel.search_now()
+    settle(app, lambda: panel.shown_query == "licenca", "knowledge results")
+    grab(panel, out / "knowledge.png", app)
+
+    panel.open_selected()
+    viewer = panel.viewer
+    assert viewer is not None
+    settle(app, lambda: viewer.article is not None, "article shown")
+    viewer.resize(1100, 760)
+    item = viewer.documents.item(0)
+    if item is not None:
+        item.setCheckState(Qt.CheckState.Checked)
+    article = viewer.article
+    assert article is not None
+    grab(viewer, out / "article.png", app)
+    services.knowledge.suggest(
+        article.id, "correction", "A taxa de apreciação foi atualizada em janeiro."
+    )
+    panel.stop()
+    panel.close()
+    settle(app, lambda: services.runner.in_flight == 0, "knowledge idle")
+    services.close()
+
+    services = build_services(settings, remember=False)
+    user = services.auth.login("conteudos", DEMO_PASSWORD)
+    window = KnowledgeEditorWindow(
+        runner=services.runner, editing=KnowledgeEditing(services.api), user=user
+    )
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.start()
+    settle(app, lambda: bool(window.articles) and bool(window.suggestions), "editor lists")
+    row = next(i for i, a in enumerate(window.articles) if a.id == article.id)
+    window.article_table.setCurrentCell(row, 0)
+    settle(app, lambda: window.form.article is not None, "article in the editor")
+    window.form.title_edit.setFocus()
+    grab(window, out / "knowledge_editor.png", app)
+    window.close()
+    services.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--language", default="pt_PT", choices=("pt_PT", "en"))
     parser.add_argument("--extras", help="also grab dialogs and states for review, into EXTRAS")
+    parser.add_argument("--only", choices=("knowledge", "appointments"), help="only these screens")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -345,12 +409,22 @@ def main(argv: list[str] | None = None) -> int:
         api, probe = signed_in(central.url, "atendente1")
         centre_id = int(probe.api.centres()[0]["id"])
         api.close()
+        if args.only == "knowledge":
+            shoot_knowledge(app, settings, out)
+            services.close()
+            return 0
+        if args.only == "appointments":
+            shoot_appointments(app, settings, out, grab, settle)
+            services.close()
+            return 0
         clients = stage(central.url, centre_id, central.clock)
         shoot_login(app, services, out)
         services.close()
         shoot_attendant(app, settings, central.clock, out, extras)
         shoot_role_window(app, settings, out, "rececao")
         shoot_role_window(app, settings, out, "supervisora")
+        shoot_knowledge(app, settings, out)
+        shoot_appointments(app, settings, out, grab, settle)
         for client in clients:
             client.close()
     return 0

@@ -70,6 +70,7 @@ class _Request:
     auth: bool
     stream: bool = False
     timeout: Timeout | None = None
+    data: bytes | None = None  # a raw body (a file), sent instead of `json`
 
 
 def _not_sent(exc: requests.RequestException) -> bool:
@@ -214,6 +215,17 @@ class ApiClient:
     def put(self, path: str, body: Any, *, key: str | None = None) -> Any:
         return self.request("PUT", path, body=body, key=key).body
 
+    def get_text(self, path: str, params: Mapping[str, Any] | None = None) -> str:
+        """A GET whose answer is text, not JSON (an iCalendar file); errors as any other."""
+        request = _Request("GET", path, None, params, {}, True)
+        response = self._send(self._session(), request)
+        if response.status_code >= 400:
+            error = error_from(response)
+            log.info("%s -> %s %s", _path_of(response), response.status_code, error.code)
+            raise error
+        response.encoding = response.encoding or "utf-8"
+        return response.text
+
     def health(self) -> dict[str, Any]:
         body = self.get("/health", auth=False)
         if not isinstance(body, dict):
@@ -229,10 +241,31 @@ class ApiClient:
         params: Mapping[str, Any] | None = None,
         key: str | None = None,
         auth: bool = True,
+        if_match: int | None = None,
     ) -> ApiAnswer:
+        """`if_match`: the version an edit was based on (`If-Match: "<version>"`)."""
         headers = {"Idempotency-Key": key} if key else {}
+        if if_match is not None:
+            headers["If-Match"] = f'"{if_match}"'
         send_body = body if body is not None or method == "GET" else {}
         request = _Request(method, path, send_body, params, headers, auth)
+        return self._answer(self._send(self._session(), request))
+
+    def send_bytes(
+        self,
+        path: str,
+        data: bytes,
+        *,
+        content_type: str,
+        headers: Mapping[str, str] | None = None,
+        key: str | None = None,
+    ) -> ApiAnswer:
+        """POST `data` as the raw body (a file, not JSON) with its `Content-Type`; the answer
+        is read as any other (the central's JSON or its error)."""
+        all_headers = {**(headers or {}), "Content-Type": content_type}
+        if key:
+            all_headers["Idempotency-Key"] = key
+        request = _Request("POST", path, None, None, all_headers, True, data=data)
         return self._answer(self._send(self._session(), request))
 
     def open_stream(
@@ -289,6 +322,7 @@ class ApiClient:
                     method,
                     self.url(path),
                     json=request.json,
+                    data=request.data,
                     params=request.params,
                     headers=all_headers,
                     timeout=request.timeout or self.timeout,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+from desktop.api.answers import parse_answer
 from desktop.api.api_client import ApiClient
 from desktop.domain.centre import Centre, CounterInfo
 from desktop.domain.errors import BAD_ANSWER, ApiError
@@ -14,14 +14,6 @@ from desktop.domain.tickets import CallResult, Ticket
 T = TypeVar("T")
 
 MAX_PAGE = 2000  # the central's largest `limit`
-
-
-def _parse(parse: Callable[[Any], T], answer: Any, what: str) -> T:
-    """Domain objects from an answer; a shape the desktop cannot read is `client.bad_answer`."""
-    try:
-        return parse(answer)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ApiError(200, BAD_ANSWER, f"unreadable {what}: {exc!r}") from exc
 
 
 class QueueApi:
@@ -38,7 +30,7 @@ class QueueApi:
         return answer
 
     def centre(self, centre_id: int) -> Centre:
-        return _parse(Centre.from_json, self.client.get(f"/centres/{centre_id}"), "centre")
+        return parse_answer(Centre.from_json, self.client.get(f"/centres/{centre_id}"), "centre")
 
     def snapshot(self, centre_id: int) -> dict[str, Any]:
         answer = self.client.get(f"/centres/{centre_id}/queue")
@@ -70,7 +62,7 @@ class QueueApi:
         answer = self.client.get(
             f"/centres/{centre_id}/tickets", {k: v for k, v in params.items() if v is not None}
         )
-        return _parse(lambda rows: [Ticket.from_json(row) for row in rows], answer, "tickets")
+        return parse_answer(lambda rows: [Ticket.from_json(row) for row in rows], answer, "tickets")
 
     def all_tickets(self, centre_id: int, **filters: Any) -> list[Ticket]:
         """Every ticket matching `filters`, page after page."""
@@ -82,18 +74,18 @@ class QueueApi:
                 return found
 
     def ticket(self, ticket_id: int) -> Ticket:
-        return _parse(Ticket.from_json, self.client.get(f"/tickets/{ticket_id}"), "ticket")
+        return parse_answer(Ticket.from_json, self.client.get(f"/tickets/{ticket_id}"), "ticket")
 
     # --- commands -------------------------------------------------------------------------------
 
     def _counter(self, path: str, key: str, body: dict[str, Any] | None = None) -> CounterInfo:
-        return _parse(CounterInfo.from_json, self.client.post(path, body, key=key), "counter")
+        return parse_answer(CounterInfo.from_json, self.client.post(path, body, key=key), "counter")
 
     def _ticket(self, path: str, key: str, body: dict[str, Any] | None = None) -> Ticket:
-        return _parse(Ticket.from_json, self.client.post(path, body, key=key), "ticket")
+        return parse_answer(Ticket.from_json, self.client.post(path, body, key=key), "ticket")
 
     def _call(self, path: str, key: str, body: dict[str, Any] | None = None) -> CallResult:
-        return _parse(CallResult.from_json, self.client.post(path, body, key=key), "call")
+        return parse_answer(CallResult.from_json, self.client.post(path, body, key=key), "call")
 
     def open_counter(self, counter_id: int, key: str) -> CounterInfo:
         return self._counter(f"/counters/{counter_id}/open", key)
@@ -112,7 +104,7 @@ class QueueApi:
     ) -> CounterInfo:
         body = {"services": [{"service_id": s, "weight": w} for s, w in services]}
         answer = self.client.put(f"/counters/{counter_id}/services", body, key=key)
-        return _parse(CounterInfo.from_json, answer, "counter")
+        return parse_answer(CounterInfo.from_json, answer, "counter")
 
     def call_next(self, counter_id: int, key: str) -> CallResult:
         return self._call(f"/counters/{counter_id}/call-next", key)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.domain.values import parse_time
+from desktop.domain.values import parse_time, require_time
 
 DEFAULT_LANGUAGE = "pt-PT"
 
@@ -222,4 +222,26 @@ class SuggestionReceipt:
             article_version=int(data["article_version"]),
             kind=str(data["kind"]),
             status=str(data["status"]),
+        )
+
+
+@dataclass(frozen=True)
+class KnowledgeUse:
+    """An article recorded as used in a visit (`POST /tickets/{id}/knowledge-uses`): once per
+    ticket and article, at the version first read."""
+
+    ticket_id: int
+    article_id: int
+    article_version: int
+    user_id: int
+    at: datetime
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> KnowledgeUse:
+        return cls(
+            ticket_id=int(data["ticket_id"]),
+            article_id=int(data["article_id"]),
+            article_version=int(data["article_version"]),
+            user_id=int(data["user_id"]),
+            at=require_time(data["at"]),
         )

@@ -14,6 +14,7 @@ class Role(StrEnum):
     RECEPTION = "reception"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    KNOWLEDGE_EDITOR = "knowledge_editor"
 
 
 @dataclass(frozen=True)

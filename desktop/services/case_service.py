@@ -5,6 +5,9 @@
   citizen's fields), then in ONE transaction of the local store marks it pending with its
   provisional reference (`P-<counter>-<n>`) and writes the outbox row central will receive:
   both or neither. `CaseSync` sends it later, whatever happens to the network or the PC.
+- Attachments (`AttachmentFile`, checked by `desktop.domain.attachments`) are written with the
+  case in that same transaction, each with a parked `case.add_attachment` outbox row that
+  `CaseSync` releases once central gave the final reference (`AttachmentRepo`).
 - An ethics report gets its follow-up code here (`new_follow_up_code`), so the reporter is
   given it at once even offline; it is returned on the submitted case only, travels inside the
   outbox row, and is gone with the whole local case once central has it.
@@ -17,13 +20,16 @@ Nothing here logs personal data: local ids, provisional references and codes onl
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from desktop.api.api_client import ApiClient
 from desktop.api.cases_api import CasesApi
+from desktop.domain.attachments import ADD_ATTACHMENT, AttachmentFile, LocalAttachment
 from desktop.domain.cases import (
     FILE_CASE,
     INVALID,
@@ -42,6 +48,7 @@ from desktop.domain.cases import (
     validate_draft,
 )
 from desktop.domain.errors import BalcaoError
+from desktop.store.attachment_repo import AttachmentRepo
 from desktop.store.case_repo import CaseRepo
 from desktop.store.local_store import LocalStore
 from desktop.store.outbox_repo import OutboxRepo
@@ -88,6 +95,7 @@ class CaseService:
         self._cases = CaseRepo()
         self._outbox = OutboxRepo()
         self._reference = ReferenceCacheRepo()
+        self._attachments = AttachmentRepo()
 
     def set_desk(self, centre_id: int, counter_label: str | int) -> None:
         self.centre_id, self.counter_label = centre_id, str(counter_label)
@@ -123,6 +131,11 @@ class CaseService:
     def get(self, local_id: str) -> LocalCase:
         with self.store.reading() as session:
             return self._cases.require(session, local_id)
+
+    def attachments(self, local_id: str) -> tuple[LocalAttachment, ...]:
+        """The files of a case still waiting for central (none once they all arrived)."""
+        with self.store.reading() as session:
+            return self._attachments.for_case(session, local_id)
 
     def pending_count(self) -> int:
         with self.store.reading() as session:
@@ -164,10 +177,12 @@ class CaseService:
                 raise BalcaoError(NOT_EDITABLE, "only a draft can be discarded")
             self._cases.delete(session, local_id)
 
-    def submit(self, draft: CaseDraft) -> LocalCase:
-        """Check the draft, then write the pending case and its outbox row in one transaction.
-        Returns the case with its provisional reference (and, for an ethics report, the
-        follow-up code to show now: it is not kept). `CaseInvalid` when the draft has errors
+    def submit(self, draft: CaseDraft, attachments: Sequence[AttachmentFile] = ()) -> LocalCase:
+        """Check the draft, then write the pending case and its outbox row in one transaction,
+        with the `attachments` (already checked) and a parked outbox row for each of the case's
+        files (those of an earlier submit too: the case's outbox is written anew). Returns the
+        case with its provisional reference (and, for an ethics report, the follow-up code to
+        show now: it is not kept). `CaseInvalid` when the draft has errors
         (the draft is saved all the same, nothing is lost)."""
         reference = self.reference_data()
         case_type = reference.case_type(draft.type_code)
@@ -216,12 +231,69 @@ class CaseService:
                 payload=body,
                 now=now,
             )
+            for file in attachments:
+                self._attachments.add(session, saved.local_id, file, now)
+            self._queue_attachments(session, saved.local_id, centre_id, code, now)
         log.info("case %s submitted as %s", pending.local_id, pending.provisional_reference)
         if self.on_outbox is not None:
             self.on_outbox()
         return replace(pending, follow_up_code=code)
 
-    def correct_and_resubmit(self, draft: CaseDraft) -> LocalCase:
+    def attach_to_filed_case(
+        self, local_id: str, files: Sequence[AttachmentFile] = ()
+    ) -> LocalCase:
+        """A case central filed that needs attention because it refused one of its files:
+        the replacement `files` (none: the attendant lets it be) are queued, due at once, and
+        the case waits for them ("pending"), or is synced when nothing is left to send."""
+        now = self._clock()
+        with self.store.writing() as session:
+            case = self._cases.require(session, local_id)
+            final = case.final_reference
+            if final is None or case.state is not CaseState.NEEDS_ATTENTION:
+                raise BalcaoError(NOT_EDITABLE, "not a filed case that needs attention")
+            centre_id = case.centre_id if case.centre_id is not None else self.centre_id
+            for file in files:
+                added = self._attachments.add(session, local_id, file, now)
+                self._outbox.add(
+                    session,
+                    case_local_id=local_id,
+                    command=ADD_ATTACHMENT,
+                    centre_id=centre_id,
+                    payload={"attachment_id": added.id},
+                    now=now,
+                )
+            self._attachments.hold_pending(session, local_id)
+            if self._attachments.count_for_case(session, local_id) == 0:
+                result = self._cases.mark_synced(session, local_id, final, now)
+            else:
+                result = self._cases.require(session, local_id)
+        log.info("case %s: %d files queued again", final, len(files))
+        if files and self.on_outbox is not None:
+            self.on_outbox()
+        return result
+
+    def _queue_attachments(
+        self, session: Session, local_id: str, centre_id: int, code: str | None, now: datetime
+    ) -> None:
+        """One parked `case.add_attachment` row per file of the case. An ethics report's rows
+        carry its follow-up code: central accepts the reporter's documents with it."""
+        for attachment in self._attachments.for_case(session, local_id):
+            payload: dict[str, Any] = {"attachment_id": attachment.id}
+            if code is not None:
+                payload["follow_up_code"] = code
+            entry = self._outbox.add(
+                session,
+                case_local_id=local_id,
+                command=ADD_ATTACHMENT,
+                centre_id=centre_id,
+                payload=payload,
+                now=now,
+            )
+            self._attachments.park(session, entry.id)
+
+    def correct_and_resubmit(
+        self, draft: CaseDraft, attachments: Sequence[AttachmentFile] = ()
+    ) -> LocalCase:
         """A case central refused (needs attention), corrected: submitted again with the same
         provisional reference and a new outbox row (a new Idempotency-Key: the refused request
         stored nothing on central)."""
@@ -230,7 +302,7 @@ class CaseService:
         case = self.get(draft.local_id)
         if case.state is not CaseState.NEEDS_ATTENTION:
             raise BalcaoError(NOT_EDITABLE, "the case does not need attention")
-        return self.submit(draft)
+        return self.submit(draft, attachments)
 
     def _editable(self, local_id: str) -> bool:
         with self.store.reading() as session:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.cases import (
@@ -153,6 +153,43 @@ class CaseRepo:
         row.version += 1
         session.flush()
         return _to_case(row)
+
+    def present(self, session: Session, local_ids: Iterable[str]) -> set[str]:
+        """Which of these cases exist (one query, no row read whole)."""
+        query = select(CaseRow.local_id).where(CaseRow.local_id.in_(list(local_ids)))
+        return set(session.execute(query).scalars())
+
+    def mark_synced_many(
+        self, session: Session, final_references: Mapping[str, str], now: datetime
+    ) -> None:
+        """`mark_synced` of many cases (local id → final reference) in one statement run for
+        each: what a batch of filings answered, recorded together."""
+        if not final_references:
+            return
+        table = cast(Table, CaseRow.__table__)  # Core: one UPDATE run for each case
+        statement = (
+            update(table)
+            .where(table.c.local_id == bindparam("b_local_id"))
+            .values(
+                state=CaseState.SYNCED.value,
+                final_reference=bindparam("b_reference"),
+                fields_json=None,
+                citizen_json=None,
+                rejection_code=None,
+                rejection_message=None,
+                rejection_fields_json=None,
+                synced_at=now,
+                updated_at=now,
+                version=table.c.version + 1,
+            )
+        )
+        rows = [{"b_local_id": k, "b_reference": v} for k, v in final_references.items()]
+        session.flush()
+        session.execute(statement, rows)
+        # Rows this session had read are stale now: read again when asked.
+        for row in list(session.identity_map.values()):
+            if isinstance(row, CaseRow) and row.local_id in final_references:
+                session.expire(row)
 
     def mark_needs_attention(
         self, session: Session, local_id: str, rejection: Rejection, now: datetime

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, literal_column, select
+from sqlalchemy import delete, func, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.cases import OutboxEntry
@@ -105,6 +105,25 @@ class OutboxRepo:
 
     def remove(self, session: Session, entry_id: str) -> None:
         session.execute(delete(OutboxRow).where(OutboxRow.id == entry_id))
+
+    def remove_many(self, session: Session, entry_ids: Iterable[str]) -> None:
+        session.execute(delete(OutboxRow).where(OutboxRow.id.in_(list(entry_ids))))
+
+    def release(
+        self, session: Session, case_local_ids: Iterable[str], command: str, now: datetime
+    ) -> dict[str, int]:
+        """Rows of `command` of these cases (parked until their case was filed) are due now;
+        how many each case had."""
+        ids = list(case_local_ids)
+        which = (OutboxRow.case_local_id.in_(ids), OutboxRow.command == command)
+        counted = session.execute(
+            select(OutboxRow.case_local_id, func.count())
+            .where(*which)
+            .group_by(OutboxRow.case_local_id)
+        ).all()
+        if counted:
+            session.execute(update(OutboxRow).where(*which).values(next_attempt_at=now))
+        return {str(case_id): int(n) for case_id, n in counted}
 
     def remove_for_case(self, session: Session, case_local_id: str) -> None:
         session.execute(delete(OutboxRow).where(OutboxRow.case_local_id == case_local_id))

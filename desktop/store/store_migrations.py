@@ -73,7 +73,91 @@ _V1 = (
     """,
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1,)
+# Version 2 (issue 4, attachments): the files of a case, kept (bytes in the file, so a case,
+# its files and their outbox rows commit together) until central has them.
+_V2 = (
+    """
+    CREATE TABLE case_attachments (
+        id VARCHAR(36) NOT NULL PRIMARY KEY,
+        case_local_id VARCHAR(36) NOT NULL REFERENCES cases (local_id) ON DELETE CASCADE,
+        filename TEXT NOT NULL,
+        media_type VARCHAR(40) NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 CHAR(64) NOT NULL,
+        content BLOB NOT NULL,
+        created_at VARCHAR(32) NOT NULL
+    )
+    """,
+    "CREATE INDEX ix_case_attachments_case ON case_attachments (case_local_id)",
+)
+
+# Version 3 (issue 5): the cache of the knowledge base synced from central and its full-text
+# index (see knowledge_repo). FTS5 row `id * 8 + slot` is the article's variant in the
+# language of that slot, so an article's rows are found (and deleted) by a rowid range.
+_V3 = (
+    """
+    CREATE TABLE knowledge_articles (
+        id INTEGER NOT NULL PRIMARY KEY,
+        code VARCHAR(120) NOT NULL,
+        version INTEGER NOT NULL,
+        service_codes_json TEXT NOT NULL,
+        data_json TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX ix_knowledge_articles_code ON knowledge_articles (code)",
+    """
+    CREATE TABLE knowledge_sync (
+        id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+        cursor TEXT,
+        last_synced_at VARCHAR(32)
+    )
+    """,
+    """
+    CREATE VIRTUAL TABLE knowledge_fts USING fts5 (
+        title, summary, documents, body, tags,
+        title_stem, summary_stem, documents_stem, body_stem, tags_stem,
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '2 3 4'
+    )
+    """,
+    # bm25 weights, column by column: the title counts most, the stemmed twin a little less.
+    """
+    INSERT INTO knowledge_fts (knowledge_fts, rank)
+    VALUES ('rank', 'bm25(10.0, 4.0, 2.0, 1.0, 5.0, 7.0, 3.0, 1.5, 0.7, 3.5)')
+    """,
+    "CREATE VIRTUAL TABLE knowledge_vocab USING fts5vocab (knowledge_fts, 'col')",
+    # The titles and tags alone, same rowids: searched first (a keystroke's search ranks the
+    # few articles whose titles match, not the thousands whose bodies do).
+    """
+    CREATE VIRTUAL TABLE knowledge_titles USING fts5 (
+        title, tags, title_stem, tags_stem,
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '2 3 4'
+    )
+    """,
+    """
+    INSERT INTO knowledge_titles (knowledge_titles, rank)
+    VALUES ('rank', 'bm25(10.0, 5.0, 7.0, 3.5)')
+    """,
+    # The words of the titles and tags: what a typo is corrected to.
+    "CREATE VIRTUAL TABLE knowledge_title_vocab USING fts5vocab (knowledge_titles, 'col')",
+)
+
+# Version 4 (issue 6): the day's agenda of appointments as central last gave it, read when
+# central cannot be reached. No personal data (central's agenda has none); past days deleted.
+_V4 = (
+    """
+    CREATE TABLE appointment_agenda (
+        centre_id INTEGER NOT NULL,
+        day VARCHAR(10) NOT NULL,
+        data_json TEXT NOT NULL,
+        fetched_at VARCHAR(32) NOT NULL,
+        PRIMARY KEY (centre_id, day)
+    )
+    """,
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(MIGRATIONS)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -106,3 +106,56 @@ class SequenceRow(Base):
 
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer)
+
+
+class AttachmentRow(Base):
+    """A file of a case waiting for central (its `case.add_attachment` outbox row names it by
+    `id`). Deleted once central has it; `secure_delete` overwrites the bytes in the file."""
+
+    __tablename__ = "case_attachments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_local_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("cases.local_id", ondelete="CASCADE")
+    )
+    filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcTime())
+
+
+class KnowledgeArticleRow(Base):
+    """A published article as central synced it (`data_json`: the whole article); its words
+    are in the FTS5 table `knowledge_fts`, which the repo writes in SQL (not mapped)."""
+
+    __tablename__ = "knowledge_articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    code: Mapped[str] = mapped_column(String(120))
+    version: Mapped[int] = mapped_column(Integer)
+    service_codes_json: Mapped[str] = mapped_column(Text)
+    data_json: Mapped[str] = mapped_column(Text)
+
+
+class KnowledgeSyncRow(Base):
+    """The one row of the knowledge sync: the cursor to continue from and the time a sync last
+    reached central's head."""
+
+    __tablename__ = "knowledge_sync"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    last_synced_at: Mapped[datetime | None] = mapped_column(UtcTime())
+
+
+class AgendaCacheRow(Base):
+    """A day's agenda of a centre (central's JSON, no personal data) and when it was fetched."""
+
+    __tablename__ = "appointment_agenda"
+
+    centre_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    data_json: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(UtcTime())

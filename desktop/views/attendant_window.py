@@ -16,21 +16,29 @@ from dataclasses import dataclass, replace
 from typing import Any, Unpack
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop.domain.appointments import AppointmentDetail
 from desktop.domain.cases import VisitLink
 from desktop.domain.centre import Centre, CounterInfo
 from desktop.domain.errors import BalcaoError, OfflineError
 from desktop.domain.tickets import CallReason, Status, Ticket
+from desktop.services.appointment_service import AppointmentService
+from desktop.services.case_lookup_service import CaseLookupService
 from desktop.services.queue_service import QueueService
 from desktop.views import counter_actions as names
+from desktop.views.agenda_panel import AgendaPanel
+from desktop.views.appointment_strip import AppointmentStrip
 from desktop.views.case_desk import CaseDesk
+from desktop.views.case_lookup_panel import CaseLookupPanel
 from desktop.views.connection_widgets import LIVE, OFFLINE, feed_state_name
 from desktop.views.counter_actions import CounterActionBar, CounterActions
 from desktop.views.counter_availability import Blocker, counter_availability
 from desktop.views.counter_cases import CounterCases
 from desktop.views.current_ticket_panel import CurrentTicketPanel
+from desktop.views.knowledge_desk import KnowledgeDesk
+from desktop.views.knowledge_panel import KnowledgePanel
 from desktop.views.prompter import Prompter
 from desktop.views.queue_table_model import QueueTableModel
 from desktop.views.queue_table_view import QueueTableView
@@ -47,6 +55,9 @@ from desktop.views.workspace_window import Workspace, WorkspaceWindow
 log = logging.getLogger(__name__)
 
 QUEUE_PAGE_KEYS = "Ctrl+1"
+LOOKUP_PAGE_KEYS = "Ctrl+F"
+KNOWLEDGE_PAGE_KEYS = "Ctrl+K"
+AGENDA_PAGE_KEYS = "Ctrl+G"
 
 # Refusals that mean "the screen is out of date": read the counter and its ticket again.
 STALE_CODES = frozenset(
@@ -93,6 +104,9 @@ class AttendantWindow(WorkspaceWindow):
         counter_id: int,
         prompter: Prompter | None = None,
         cases: CaseDesk | None = None,
+        lookup: CaseLookupService | None = None,
+        knowledge: KnowledgeDesk | None = None,
+        appointments: AppointmentService | None = None,
         **workspace: Unpack[Workspace],
     ) -> None:
         super().__init__(**workspace)
@@ -131,6 +145,11 @@ class AttendantWindow(WorkspaceWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.panel, 1)
+        # In context: how many procedure articles speak of the service being served.
+        self.knowledge_hint = QLabel(self)
+        self.knowledge_hint.setObjectName("hint")
+        self.knowledge_hint.hide()
+        left_layout.addWidget(self.knowledge_hint)
         left_layout.addWidget(self.action_bar)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -145,8 +164,9 @@ class AttendantWindow(WorkspaceWindow):
                 cases,
                 self.prompter,
                 visit=self._visit_link,
-                centre_name=lambda: self._centre.name if self._centre is not None else "",
+                centre_name=self._centre_name,
                 ticket_number=lambda: self.panel.ticket.number if self.panel.ticket else None,
+                knowledge=knowledge,
             )
             column = QSplitter(Qt.Orientation.Vertical, self)
             column.setChildrenCollapsible(False)
@@ -159,9 +179,7 @@ class AttendantWindow(WorkspaceWindow):
         # are added by `add_side_page` when the app has them.
         self.side_pages = SidePages(self)
         self.queue_page = right
-        self.side_pages.add_page(
-            right, self.tr("Queue"), QUEUE_PAGE_KEYS, focus=self._focus_queue
-        )
+        self.side_pages.add_page(right, self.tr("Queue"), QUEUE_PAGE_KEYS, focus=self._focus_queue)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -175,6 +193,59 @@ class AttendantWindow(WorkspaceWindow):
             self.statusBar().addWidget(self.cases.pending_label)
 
         self._build_menus()
+        self.lookup_panel: CaseLookupPanel | None = None
+        if lookup is not None:
+            self.lookup_panel = CaseLookupPanel(
+                self._runner,
+                lookup,
+                self.prompter,
+                self,
+                centre_name=self._centre_name,
+                type_name=self._case_type_name,
+            )
+            self.add_side_page(
+                self.lookup_panel,
+                self.tr("Find a case"),
+                LOOKUP_PAGE_KEYS,
+                focus=self.lookup_panel.focus_search,
+            )
+        self.knowledge_panel: KnowledgePanel | None = None
+        if knowledge is not None:
+            self.knowledge_panel = KnowledgePanel(knowledge, prompter=self.prompter, parent=self)
+            self.add_side_page(
+                self.knowledge_panel,
+                self.tr("Knowledge"),
+                KNOWLEDGE_PAGE_KEYS,
+                focus=self.knowledge_panel.focus_search,
+            )
+            self.ticket_shown.connect(self._on_ticket_shown_for_knowledge)
+        # Appointments (issue 6): the day's agenda as a page, and beside the citizen the
+        # appointment the called ticket came from.
+        self.appointments = appointments
+        self.agenda_panel: AgendaPanel | None = None
+        self.appointment_strip: AppointmentStrip | None = None
+        if appointments is not None:
+            self.agenda_panel = AgendaPanel(
+                self._runner,
+                appointments,
+                self.prompter,
+                lambda: self._user.centre_id,
+                self,
+                service_name=self.service_name,
+                services=self._centre_services,
+                centre_name=self._centre_name,
+            )
+            self.add_side_page(
+                self.agenda_panel,
+                self.tr("Agenda"),
+                AGENDA_PAGE_KEYS,
+                focus=self.agenda_panel.show_page,
+            )
+            self.appointment_strip = AppointmentStrip(self)
+            panel_layout = left.layout()
+            if isinstance(panel_layout, QVBoxLayout):
+                panel_layout.insertWidget(1, self.appointment_strip)
+            self.ticket_shown.connect(self._on_ticket_shown_for_appointment)
         self._connect()
         self._update_queue_title()
         self._update_counter_label()
@@ -203,6 +274,75 @@ class AttendantWindow(WorkspaceWindow):
     ) -> None:
         """A page beside the citizen (knowledge, case lookup), shown by `keys`."""
         self.view_menu.addAction(self.side_pages.add_page(page, title, keys, focus=focus))
+
+    def _centre_name(self) -> str:
+        return self._centre.name if self._centre is not None else ""
+
+    def _case_type_name(self, code: str) -> str | None:
+        found = self.cases.desk.reference.case_type(code) if self.cases is not None else None
+        return found.name if found is not None else None
+
+    def _on_ticket_shown_for_knowledge(self, ticket: Ticket | None) -> None:
+        """The articles of the called ticket's service come first in the knowledge page, and
+        the citizen's panel says how many there are."""
+        assert self.knowledge_panel is not None
+        service = (
+            self._centre.service(ticket.service_id)
+            if ticket is not None and self._centre is not None
+            else None
+        )
+        if ticket is None or service is None:
+            self.knowledge_panel.set_context(None, None)
+            self.knowledge_hint.hide()
+            return
+        self.knowledge_panel.set_context(service.code, ticket.id)
+        self.knowledge_panel.desk.for_service(self._show_knowledge_hint)
+
+    def _show_knowledge_hint(self, rows: tuple[object, ...]) -> None:
+        if not rows or self.panel.ticket is None:
+            self.knowledge_hint.hide()
+            return
+        keys = QKeySequence(KNOWLEDGE_PAGE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.knowledge_hint.setText(
+            self.tr("Articles about this service: {count} (press {keys} to read them)").format(
+                count=len(rows), keys=keys
+            )
+        )
+        self.knowledge_hint.show()
+
+    def _centre_services(self) -> list[tuple[int, str]]:
+        if self._centre is None:
+            return []
+        return [(s.id, s.name) for s in self._centre.services if s.active]
+
+    def _on_ticket_shown_for_appointment(self, ticket: Ticket | None) -> None:
+        """Ask central whether the called ticket came from an appointment (null for a
+        walk-in) and show it beside the citizen."""
+        assert self.appointments is not None
+        assert self.appointment_strip is not None
+        strip = self.appointment_strip
+        if ticket is None:
+            strip.show_detail(None)
+            return
+        if strip.detail is not None and strip.detail.appointment.ticket_id == ticket.id:
+            return
+        strip.show_detail(None)
+        ticket_id = ticket.id
+
+        def shown(detail: AppointmentDetail | None) -> None:
+            current = self.panel.ticket
+            if current is not None and current.id == ticket_id:
+                strip.show_detail(detail)
+
+        self._runner.submit(
+            self.appointments.for_ticket,
+            ticket_id,
+            owner=self,
+            on_done=shown,
+            on_error=lambda error: log.info(
+                "appointment of ticket %d: %s", ticket_id, getattr(error, "code", error)
+            ),
+        )
 
     def _focus_queue(self) -> None:
         self.queue_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -246,6 +386,8 @@ class AttendantWindow(WorkspaceWindow):
             on_error=self._on_command_failed,
         )
         self._live.start()
+        if self.knowledge_panel is not None:
+            self.knowledge_panel.start()
 
     def _on_workplace_opened(self, workplace: Workplace) -> None:
         self._set_busy(False)
@@ -683,6 +825,8 @@ class AttendantWindow(WorkspaceWindow):
         self._closing = True
         if self.cases is not None:
             self.cases.stop()
+        if self.knowledge_panel is not None:
+            self.knowledge_panel.stop()
         self.close_counter()
         self._live.stop()
         self.queue_model.stop_ticking()

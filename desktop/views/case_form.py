@@ -18,7 +18,7 @@ the follow-up code, once) and offers the receipt.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.attachments import AttachmentFile
 from desktop.domain.cases import (
     CaseDraft,
     CaseFields,
@@ -56,15 +57,21 @@ from desktop.domain.cases import (
 )
 from desktop.domain.errors import BalcaoError
 from desktop.services.case_service import CaseInvalid
+from desktop.views.attachment_list import AttachmentList, PickFiles
 from desktop.views.case_desk import CaseDesk
 from desktop.views.case_messages import CaseMessages
 from desktop.views.citizen_block_editor import CitizenBlockEditor
 from desktop.views.field_row import FieldRow
 from desktop.views.incident_duplicates import IncidentDuplicates
+from desktop.views.knowledge_desk import KnowledgeDesk
 from desktop.views.messages import Messages
+from desktop.views.related_articles_hint import RelatedArticlesHint
 from desktop.views.widget_style import mark_primary
 
 log = logging.getLogger(__name__)
+
+# Central's refusals of a case's link to the visit (its ticket, service or counter not found).
+VISIT_REJECTIONS = frozenset({"ticket.not_found", "service.not_found", "counter.not_found"})
 
 AUTOSAVE_MS = 800
 
@@ -115,9 +122,12 @@ class CaseFormDialog(QDialog):
         case: LocalCase | None = None,
         parent: QWidget | None = None,
         autosave_ms: int = AUTOSAVE_MS,
+        knowledge: KnowledgeDesk | None = None,
+        pick_files: PickFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("caseForm")
+        self._knowledge = knowledge  # the related-articles hint under the description
         self.setWindowTitle(self.tr("New case"))
         self.desk = desk
         self.words = CaseMessages(self)
@@ -139,6 +149,8 @@ class CaseFormDialog(QDialog):
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.save_now)
 
+        self._pick_files = pick_files  # the file dialog of "Attach file…" (tests: their own)
+        self._filed = False  # a filed case that needs attention for its files: files only
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_entry())
         self.pages.addWidget(self._build_done())
@@ -162,6 +174,12 @@ class CaseFormDialog(QDialog):
         self.rejection_label.hide()
         self.visit_label = QLabel(page)
         self.visit_label.setObjectName("hint")
+        # Shown only when central refused the case for its visit link (say, a ticket of a
+        # day that was closed meanwhile): the citizen's request still stands without it.
+        self.unlink_button = QPushButton(self.tr("File &without the visit link"), page)
+        self.unlink_button.setObjectName("unlink_visit_button")
+        self.unlink_button.clicked.connect(self.unlink_visit)
+        self.unlink_button.hide()
 
         self.type_combo = QComboBox(page)
         self.type_combo.setObjectName("case_type")
@@ -230,6 +248,14 @@ class CaseFormDialog(QDialog):
                 label.setBuddy(editor)
         self.duplicates = IncidentDuplicates(self.desk, page)
         self._fields_form.addRow(self.duplicates)
+        self.related: RelatedArticlesHint | None = None
+        if self._knowledge is not None:
+            hint = RelatedArticlesHint(self._knowledge, parent=page)
+            self.related = hint
+            self._fields_form.addRow(hint)
+            self.description.textChanged.connect(
+                lambda: hint.look_for(self.description.toPlainText())
+            )
 
         self.citizen = CitizenBlockEditor(page)
 
@@ -248,6 +274,8 @@ class CaseFormDialog(QDialog):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.fields_box)
         body_layout.addWidget(self.citizen)
+        self.attachments = AttachmentList(self.desk.runner, page, pick_files=self._pick_files)
+        body_layout.addWidget(self.attachments)
         body_layout.addStretch(1)
         self.scroll_area = QScrollArea(page)
         self.scroll_area.setWidgetResizable(True)
@@ -278,7 +306,10 @@ class CaseFormDialog(QDialog):
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.rejection_label)
-        layout.addWidget(self.visit_label)
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.visit_label, 1)
+        visit_row.addWidget(self.unlink_button)
+        layout.addLayout(visit_row)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
         return page
@@ -380,6 +411,14 @@ class CaseFormDialog(QDialog):
         self.visit_label.setVisible(not ethics)
         self.visit_label.setText(self._visit_text())
         self._rebuild_attributes()
+
+    def unlink_visit(self) -> None:
+        """Correct a refusal of the visit link by filing the case without it."""
+        self._visit = VisitLink()
+        self.unlink_button.hide()
+        self.visit_label.setText(self._visit_text())
+        self._on_edited("visit")
+        self.submit_button.setFocus()
 
     def _visit_text(self) -> str:
         if self._visit.ticket_id is None:
@@ -529,11 +568,36 @@ class CaseFormDialog(QDialog):
                 )
             )
             self.rejection_label.show()
+            self.unlink_button.setVisible(
+                case.rejection.code in VISIT_REJECTIONS and self._visit != VisitLink()
+            )
             self._show_all = True
             self.revalidate(case.rejection.fields)
         else:
             self.setWindowTitle(self.tr("Case draft"))
             self.revalidate()
+        if case.final_reference is not None and case.state is CaseState.NEEDS_ATTENTION:
+            self._show_filed(case)
+
+    def _show_filed(self, case: LocalCase) -> None:
+        """Central filed the case but refused a file of it: only files can be sent now (its
+        text is on central, no longer here). Submit sends the files attached here; with none,
+        the case is settled as it is."""
+        self._filed = True
+        self.fields_box.hide()
+        self.citizen.hide()
+        self.unlink_button.hide()
+        self.setWindowTitle(
+            self.tr("Files of case {reference}").format(reference=case.final_reference)
+        )
+        self.todo_label.setText(
+            self.tr(
+                "The case is filed. Attach the file again in a form central accepts (PDF, "
+                "JPEG or PNG) and submit, or submit without files to leave it as it is."
+            )
+        )
+        self._update_submit()
+        self.attachments.attach_button.setFocus()
 
     # --- validation -------------------------------------------------------------------------
 
@@ -588,7 +652,7 @@ class CaseFormDialog(QDialog):
 
     def _update_submit(self) -> None:
         self.submit_button.setEnabled(
-            not self._busy and not self._errors and self.case_type() is not None
+            not self._busy and (self._filed or (not self._errors and self.case_type() is not None))
         )
 
     # --- saving and submitting --------------------------------------------------------------
@@ -596,7 +660,7 @@ class CaseFormDialog(QDialog):
     def save_now(self) -> None:
         """Autosave (the timer, or closing the form): only once something was typed."""
         self._autosave.stop()
-        if not self._dirty or self._busy or self.pages.currentIndex() != 0:
+        if not self._dirty or self._busy or self._filed or self.pages.currentIndex() != 0:
             return
         self._dirty = False
         self.desk.runner.submit(
@@ -620,6 +684,19 @@ class CaseFormDialog(QDialog):
     def submit(self) -> None:
         if self._busy or self.pages.currentIndex() != 0:
             return
+        if self._filed and self._local_id is not None:
+            self._busy = True
+            self._update_submit()
+            self.desk.runner.submit(
+                self.desk.service.attach_to_filed_case,
+                self._local_id,
+                self.attachments.files(),
+                owner=self,
+                on_done=self._on_submitted,
+                on_error=self._on_submit_failed,
+                pool="db",
+            )
+            return
         self._show_all = True
         if self.revalidate() or self.case_type() is None:
             self.show_first_error()
@@ -627,13 +704,15 @@ class CaseFormDialog(QDialog):
         self._autosave.stop()
         self._busy = True
         self._update_submit()
-        run: Callable[[CaseDraft], LocalCase] = (
+        run: Callable[[CaseDraft, Sequence[AttachmentFile]], LocalCase] = (
             self.desk.service.correct_and_resubmit if self._correcting
             else self.desk.service.submit
         )  # fmt: skip
+        files = self.attachments.files()
         self.desk.runner.submit(
             run,
             self.draft(),
+            *((files,) if files else ()),  # (a case without files: the call it always was)
             owner=self,
             on_done=self._on_submitted,
             on_error=self._on_submit_failed,
@@ -644,6 +723,7 @@ class CaseFormDialog(QDialog):
         self._busy = False
         self._dirty = False
         self.result_case = case
+        self.attachments.clear()  # in the store now, with the case
         self._local_id = case.local_id
         ethics = case.follow_up_code is not None
         self.done_title.setText(

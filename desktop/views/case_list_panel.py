@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.cases import CaseReferenceData, CaseState, LocalCase
+from desktop.domain.cases import CaseKind, CaseReferenceData, CaseState, LocalCase
 from desktop.domain.errors import BalcaoError
 from desktop.views.case_desk import CaseDesk
 from desktop.views.case_messages import CaseMessages
@@ -28,6 +28,7 @@ from desktop.views.messages import Messages
 
 class CaseListPanel(QWidget):
     open_requested = Signal(object)  # the LocalCase to open (a draft or a refused case)
+    reprint_requested = Signal(object)  # the LocalCase whose receipt to print again
 
     def __init__(self, desk: CaseDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,12 @@ class CaseListPanel(QWidget):
         self.open_button.setObjectName("case_open")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._on_open_clicked)
+        # A submitted case's receipt again (a synced one's text is fetched from central).
+        self.reprint_button = QPushButton(self.tr("Reprint &receipt"), self)
+        self.reprint_button.setObjectName("case_reprint")
+        self.reprint_button.setToolTip(self.tr("The receipt of the selected case again"))
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.clicked.connect(self._on_reprint_clicked)
         self.sync_button = QPushButton(self.tr("Send now"), self)
         self.sync_button.setObjectName("case_sync_now")
         self.sync_button.setToolTip(self.tr("Try to send the cases waiting to sync now"))
@@ -65,6 +72,7 @@ class CaseListPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +116,7 @@ class CaseListPanel(QWidget):
     def _show_detail(self) -> None:
         case = self.selected_case()
         self.open_button.setEnabled(case is not None and case.is_editable)
+        self.reprint_button.setEnabled(case is not None and self._reprintable(case))
         if case is None or case.state is not CaseState.NEEDS_ATTENTION:
             self.detail.hide()
             return
@@ -134,6 +143,19 @@ class CaseListPanel(QWidget):
         case = index.data(CASE_ROLE)
         if isinstance(case, LocalCase) and case.is_editable:
             self.open_requested.emit(case)
+
+    def _reprintable(self, case: LocalCase) -> bool:
+        """Submitted (waiting to sync or synced), and not an ethics report: its follow-up code
+        is not kept, so its receipt cannot be made again."""
+        case_type = self.desk.reference.case_type(case.type_code)
+        ethics = case_type is not None and case_type.kind == CaseKind.ETHICS_REPORT
+        submitted = case.state in (CaseState.PENDING, CaseState.SYNCED)
+        return submitted and not ethics and case.reference is not None
+
+    def _on_reprint_clicked(self) -> None:
+        case = self.selected_case()
+        if case is not None and self._reprintable(case):
+            self.reprint_requested.emit(case)
 
     def _on_open_clicked(self) -> None:
         case = self.selected_case()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from desktop.domain.cases import CaseState
+from desktop.views.messages import Messages
 
 
 class CaseMessages(QObject):
@@ -98,3 +99,46 @@ class CaseMessages(QObject):
         if count <= 0:
             return ""
         return self.tr("Cases waiting to sync: {count}").format(count=count)
+
+    # --- case lookup (issue 4) --------------------------------------------------------------
+
+    def purpose_name(self, purpose: str) -> str:
+        """Why a case with personal data is read (recorded by central with the read)."""
+        names = {
+            "citizen_request": self.tr("The citizen is here and asks"),
+            "follow_up": self.tr("Working on the case"),
+            "answer_preparation": self.tr("Preparing the answer"),
+            "supervision": self.tr("Supervision"),
+            "data_subject_request": self.tr("Data protection request (GDPR)"),
+            "ethics_investigation": self.tr("Ethics investigation"),
+        }
+        return names.get(purpose, purpose)
+
+    def lookup_error(self, error: BaseException) -> str:
+        """An error of the lookup screen as a sentence; the general ones as `Messages` says."""
+        code = getattr(error, "code", "")
+        texts = {
+            "client.lookup_empty": self.tr("Type a reference, a NIF or a name to search."),
+            "client.lookup_name_too_short": self.tr("Type at least two letters of the name."),
+            "case.not_found": self.tr("No such case, or your profile cannot see it."),
+            "case.search_needs_one_criterion": self.tr(
+                "Search by one thing: a reference, a NIF or a name."
+            ),
+            "case.version_mismatch": self.tr(
+                "Someone changed the case in the meantime. It was read again."
+            ),
+            "case.if_match_required": self.tr(
+                "The change was sent without the case's version. Open the case again."
+            ),
+            "case.closed": self.tr("The case is closed: it must be reopened to change it."),
+            "client.case_unchanged": self.tr("Nothing was changed."),
+            "client.receipt_not_reprintable": self.tr(
+                "The receipt of an ethics report cannot be printed again: its follow-up code "
+                "is not kept."
+            ),
+            "case.invalid": self.tr("Some values are not valid: see the marked fields."),
+        }
+        text = texts.get(code)
+        if text is not None:
+            return text
+        return Messages(self).error_text(error)

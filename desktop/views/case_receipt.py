@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMarginsF, QRectF, Qt, QTimeZone
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMarginsF, QTimeZone
+from PySide6.QtGui import QPageLayout, QPageSize, QPaintDevice, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
+from desktop.views.paper_column import paper_column
 from desktop.views.prompter import Prompter
 
 SUMMARY_MAX = 280
@@ -86,23 +87,8 @@ def paint_receipt(device: QPaintDevice, content: ReceiptContent) -> None:
     """Lay the receipt out on `device` (a QPdfWriter, a QPrinter; an image for a preview)."""
     words = RECEIPT_TEXT[receipt_language(content.language)]
     locale = QLocale(LOCALES[receipt_language(content.language)])
-    painter = QPainter(device)
-    try:
-        resolution = device.logicalDpiY()
-        width = device.width()
-        y = 0.0
-
-        def block(text: str, size: float, *, bold: bool = False, gap: float = 0.25) -> None:
-            nonlocal y
-            font = QFont("Sans Serif")
-            font.setPointSizeF(size)
-            font.setBold(bold)
-            painter.setFont(font)
-            flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
-            bounds = painter.boundingRect(QRectF(0, y, width, 10 * resolution), flags, text)
-            painter.drawText(bounds, flags, text)
-            y = bounds.bottom() + gap * resolution / 2.54
-
+    with paper_column(device) as page:
+        block = page.block
         block(content.centre_name, 11, bold=True)
         block(words["title"], 16, bold=True, gap=0.6)
         block(f"{words['reference']}: {content.reference}", 14, bold=True, gap=0.1)
@@ -121,28 +107,34 @@ def paint_receipt(device: QPaintDevice, content: ReceiptContent) -> None:
         else:
             block(f"{words['summary']}: {content.summary}", 10)
             block(words["follow"], 10)
-    finally:
-        painter.end()
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
 
 
-def write_receipt(path: Path | str, content: ReceiptContent) -> Path:
-    """The receipt as a PDF at `path` (A5, portrait)."""
+def pdf_writer(
+    path: Path | str, title: str, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A5
+) -> QPdfWriter:
+    """A PDF writer for a document given to the citizen: portrait, 15 mm margins, 150 dpi."""
     writer = QPdfWriter(str(path))
     writer.setResolution(150)
-    writer.setTitle(RECEIPT_TEXT[receipt_language(content.language)]["title"])
+    writer.setTitle(title)
     writer.setCreator("Balcão")
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A5),
+            QPageSize(page),
             QPageLayout.Orientation.Portrait,
             QMarginsF(15, 15, 15, 15),
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def write_receipt(path: Path | str, content: ReceiptContent) -> Path:
+    """The receipt as a PDF at `path` (A5, portrait)."""
+    writer = pdf_writer(path, RECEIPT_TEXT[receipt_language(content.language)]["title"])
     paint_receipt(writer, content)
     return Path(path)
 

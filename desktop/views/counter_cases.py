@@ -11,12 +11,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.case_lookup import CaseFile, ReadPurpose
 from desktop.domain.cases import LocalCase, VisitLink
+from desktop.domain.errors import BalcaoError
+from desktop.services.case_lookup_service import CaseLookupService
 from desktop.views.case_desk import CaseDesk
 from desktop.views.case_form import CaseFormDialog
 from desktop.views.case_list_panel import CaseListPanel
 from desktop.views.case_messages import CaseMessages
 from desktop.views.case_receipt import ReceiptContent, offer_receipt, summary_of
+from desktop.views.case_reprint import reprint_receipt
+from desktop.views.knowledge_desk import KnowledgeDesk
 from desktop.views.prompter import Prompter
 
 NEW_CASE_KEYS = "Ctrl+N"
@@ -32,6 +37,7 @@ class CounterCases(QObject):
         visit: Callable[[], VisitLink],
         centre_name: Callable[[], str],
         ticket_number: Callable[[], str | None] = lambda: None,
+        knowledge: KnowledgeDesk | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -40,6 +46,7 @@ class CounterCases(QObject):
         self._visit = visit
         self._centre_name = centre_name
         self._ticket_number = ticket_number
+        self.knowledge = knowledge  # related articles under a case's description
         self.words = CaseMessages(self)
         self.form: CaseFormDialog | None = None
         self.last_receipt: str | None = None
@@ -65,6 +72,7 @@ class CounterCases(QObject):
         self.new_button.clicked.connect(self.open_new)
         self.list_panel = CaseListPanel(desk, self.panel_widget)
         self.list_panel.open_requested.connect(self.open_case)
+        self.list_panel.reprint_requested.connect(self.reprint_receipt)
         layout = QVBoxLayout(self.panel_widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -91,7 +99,12 @@ class CounterCases(QObject):
         visit = self._visit() if case is None else None
         number = self._ticket_number() if case is None else None
         form = CaseFormDialog(
-            self.desk, visit=visit, ticket_number=number, case=case, parent=self.window
+            self.desk,
+            visit=visit,
+            ticket_number=number,
+            case=case,
+            knowledge=self.knowledge,
+            parent=self.window,
         )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.receipt_requested.connect(self.offer_receipt)
@@ -121,6 +134,39 @@ class CounterCases(QObject):
         parent = self.form if self.form is not None else self.window
         path = offer_receipt(parent, self.prompter, content)
         self.last_receipt = str(path) if path is not None else None
+
+    def reprint_receipt(self, case: LocalCase) -> None:
+        """The receipt of a submitted case again. A synced case kept no text here (deleted once
+        central had it), so central's copy is read first (the citizen asks: a recorded read)."""
+        if case.fields is not None:
+            self.offer_receipt(case)
+            return
+        if case.final_reference is None:
+            return
+        lookup = CaseLookupService(self.desk.service.api)
+        self.list_panel.reprint_button.setEnabled(False)
+        self.desk.runner.submit(
+            lookup.open_case,
+            case.final_reference,
+            ReadPurpose.CITIZEN_REQUEST,
+            owner=self.list_panel,
+            on_done=self._on_reprint_fetched,
+            on_error=self._on_reprint_failed,
+        )
+
+    def _on_reprint_fetched(self, case: CaseFile) -> None:
+        self.list_panel.reprint_button.setEnabled(True)
+        try:
+            path = reprint_receipt(self.window, self.prompter, case.record, self._centre_name())
+        except BalcaoError as exc:
+            self._on_reprint_failed(exc)
+            return
+        self.last_receipt = str(path) if path is not None else None
+
+    def _on_reprint_failed(self, error: BaseException) -> None:
+        self.list_panel.reprint_button.setEnabled(True)
+        self.list_panel.detail.setText(self.words.lookup_error(error))
+        self.list_panel.detail.show()
 
     # --- status -----------------------------------------------------------------------------
 

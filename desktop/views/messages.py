@@ -106,6 +106,8 @@ class Messages(QObject):
             return self.tr("This counter no longer exists.")
         if code == "ticket.not_found":
             return self.tr("There is no such ticket today.")
+        if code.startswith("attachment.") or code == "case.erased":
+            return self._case_refusal(code, details)
         if code == "ticket.illegal_transition":
             return self._illegal_transition(details)
         if code == "ticket.not_at_counter":
@@ -140,6 +142,28 @@ class Messages(QObject):
                 "happening, tell IT."
             )
         return None
+
+    def _case_refusal(self, code: str, details: dict[str, Any]) -> str | None:
+        """Central's refusals of a case's attachments, or of a change to an erased case."""
+        if code == "attachment.too_large":
+            return self.tr(
+                "The file is larger than the {size} MB the central service accepts."
+            ).format(size=_megabytes(details.get("max_bytes")))
+        texts = {
+            "attachment.unsupported_type": self.tr(
+                "Only PDF, JPEG and PNG files are accepted (checked by their content)."
+            ),
+            "attachment.type_mismatch": self.tr("The file's type does not match its content."),
+            "attachment.checksum_mismatch": self.tr(
+                "The file arrived damaged at the central service. Attach it again."
+            ),
+            "attachment.empty": self.tr("The file is empty."),
+            "case.erased": self.tr(
+                "The personal data of this case was erased at the end of its retention period: "
+                "it can no longer be changed."
+            ),
+        }
+        return texts.get(code)
 
     def _illegal_transition(self, details: dict[str, Any]) -> str:
         number = str(details.get("number") or "")
@@ -309,6 +333,10 @@ class Messages(QObject):
         if hours:
             return f"{hours}:{minutes:02d}:{secs:02d}"
         return f"{minutes:02d}:{secs:02d}"
+
+
+def _megabytes(size: object) -> str:
+    return QLocale().toString(int(size) / 1_000_000 if isinstance(size, int) else 0.0, "f", 1)
 
 
 def error_text(error: BaseException) -> str:

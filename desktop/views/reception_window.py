@@ -20,17 +20,22 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.centre import Centre, ServiceInfo
 from desktop.domain.tickets import Position, Priority, Status, Ticket
+from desktop.services.appointment_service import AppointmentService
+from desktop.views.agenda_panel import AgendaPanel
 from desktop.views.messages import time_text
+from desktop.views.prompter import Prompter
 from desktop.views.widget_style import mark_primary
 from desktop.views.workspace_window import Workspace, WorkspaceWindow
 
 SERVICE_COLUMNS = 2
+AGENDA_KEYS = "Ctrl+G"
 
 
 class ServiceButton(QPushButton):
@@ -74,8 +79,15 @@ class ServiceButton(QPushButton):
 class ReceptionWindow(WorkspaceWindow):
     ticket_issued = Signal(object)  # Ticket
 
-    def __init__(self, **workspace: Unpack[Workspace]) -> None:
+    def __init__(
+        self,
+        *,
+        appointments: AppointmentService | None = None,
+        prompter: Prompter | None = None,
+        **workspace: Unpack[Workspace],
+    ) -> None:
         super().__init__(**workspace)
+        self.prompter = prompter or Prompter()
         self.setObjectName("receptionWindow")
         self.setWindowTitle(self.tr("Balcão: reception"))
         self.setAccessibleName(self.tr("Reception"))
@@ -189,10 +201,17 @@ class ReceptionWindow(WorkspaceWindow):
         )
         right = QVBoxLayout()
         right.addWidget(issued_box)
-        right.addWidget(find_box, 1)
+        # Appointments (issue 6): the day's agenda and check-in in a tab beside the tickets.
+        self.agenda_panel: AgendaPanel | None = None
+        self.right_tabs: QTabWidget | None = None
+        if appointments is None:
+            right.addWidget(find_box, 1)
+        else:
+            right.addWidget(self._agenda_tabs(find_box, appointments), 1)
         body = QHBoxLayout()
-        body.addWidget(issue_box, 3)
-        body.addLayout(right, 2)
+        # The agenda's columns need more room than the ticket search alone.
+        body.addWidget(issue_box, 3 if appointments is None else 2)
+        body.addLayout(right, 2 if appointments is None else 3)
         self._build_page().addLayout(body, 1)
         self._build_status_bar()
 
@@ -203,13 +222,58 @@ class ReceptionWindow(WorkspaceWindow):
         self.addAction(self.escape_action)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.search_edit.setFocus)
+        self.find_action.triggered.connect(self._show_find)
         self.addAction(self.find_action)
+        if self.agenda_panel is not None:
+            self.agenda_action = QAction(self)
+            self.agenda_action.setShortcut(QKeySequence(AGENDA_KEYS))
+            self.agenda_action.triggered.connect(self.show_agenda)
+            self.addAction(self.agenda_action)
 
         self._live.reloaded.connect(self._on_live_reloaded)
         self._live.changed.connect(self._on_live_changed)
         self._live.feed_state_changed.connect(self._on_live_feed_state_changed)
         self._update_result_actions()
+
+    def _agenda_tabs(self, find_box: QWidget, appointments: AppointmentService) -> QTabWidget:
+        self.agenda_panel = AgendaPanel(
+            self._runner,
+            appointments,
+            self.prompter,
+            lambda: self._user.centre_id,
+            self,
+            service_name=self._service_label,
+            services=self._active_services,
+            centre_name=lambda: self._centre.name if self._centre is not None else "",
+        )
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.setDocumentMode(True)
+        keys = QKeySequence("Ctrl+F").toString(QKeySequence.SequenceFormat.NativeText)
+        self.right_tabs.addTab(find_box, self.tr("Tickets ({keys})").format(keys=keys))
+        keys = QKeySequence(AGENDA_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.right_tabs.addTab(
+            self.agenda_panel, self.tr("Appointments: check-in ({keys})").format(keys=keys)
+        )
+        return self.right_tabs
+
+    def _service_label(self, service_id: int) -> str:
+        found = self._centre.service(service_id) if self._centre is not None else None
+        return f"{found.prefix} · {found.name}" if found is not None else ""
+
+    def _active_services(self) -> list[tuple[int, str]]:
+        if self._centre is None:
+            return []
+        return [(s.id, s.name) for s in self._centre.services if s.active]
+
+    def show_agenda(self) -> None:
+        if self.right_tabs is not None and self.agenda_panel is not None:
+            self.right_tabs.setCurrentWidget(self.agenda_panel)
+            self.agenda_panel.show_page()
+
+    def _show_find(self) -> None:
+        if self.right_tabs is not None:
+            self.right_tabs.setCurrentIndex(0)
+        self.search_edit.setFocus()
 
     # --- start ------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """One signed-in user's session: sign in, choose the counter, open the window for the role
-(attendant: counter, reception: tickets, supervisor and admin: monitor), lock and unlock,
+(attendant: counter, reception: tickets, supervisor and admin: monitor, knowledge editor:
+the knowledge base), lock and unlock,
 log out; `run_app` signs in again after a logout until the user quits."""
 
 from __future__ import annotations
@@ -11,14 +12,19 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
+from desktop.api.cases_api import CasesApi
 from desktop.app_services import Services
 from desktop.config import Settings, save_user_settings
 from desktop.domain.users import Role, User
+from desktop.services.case_lookup_service import CaseLookupService
 from desktop.services.event_feed import EventFeed
+from desktop.services.knowledge_editing import KnowledgeEditing
 from desktop.views.attendant_window import AttendantWindow
 from desktop.views.case_desk import CaseDesk
 from desktop.views.counter_picker_dialog import CounterPickerDialog
 from desktop.views.idle_lock import IdleWatcher, ScreenLock
+from desktop.views.knowledge_desk import KnowledgeDesk
+from desktop.views.knowledge_editor_window import KnowledgeEditorWindow
 from desktop.views.live_queue_controller import LiveQueueController
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.monitor_window import MonitorWindow
@@ -107,6 +113,13 @@ class Session:
         assert user.centre_id is not None
         window = AttendantWindow(
             cases=self.case_desk(user.centre_id),
+            lookup=CaseLookupService(CasesApi(self.services.api)),
+            knowledge=KnowledgeDesk(
+                self.services.runner,
+                self.services.knowledge,
+                language=self.services.settings.language.replace("_", "-"),
+            ),
+            appointments=self.services.appointments,
             runner=self.services.runner,
             queue_service=self.services.queue,
             live=self.live_queue(user.centre_id),
@@ -121,6 +134,7 @@ class Session:
         if user.role == Role.RECEPTION:
             assert centre_id is not None
             window: QMainWindow = ReceptionWindow(
+                appointments=self.services.appointments,
                 runner=self.services.runner,
                 queue_service=self.services.queue,
                 live=self.live_queue(centre_id),
@@ -143,6 +157,14 @@ class Session:
             monitor.work_at_counter_requested.connect(lambda: self._work_at_counter(user))
             self._wire(monitor)
             window = monitor
+        elif user.role == Role.KNOWLEDGE_EDITOR:
+            # Editors write the knowledge base on central: no counter, no queue.
+            window = KnowledgeEditorWindow(
+                runner=self.services.runner,
+                editing=KnowledgeEditing(self.services.api),
+                user=user,
+            )
+            self._wire(window)
         else:
             counter_id = self.pick_counter(user)
             if counter_id is None:

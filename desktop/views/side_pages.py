@@ -35,7 +35,9 @@ class SidePages(QTabWidget):
         returned action goes into a menu, so the shortcut can also be found there."""
         shortcut = QKeySequence(keys)
         native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-        index = self.addTab(page, f"{title} ({native})")
+        # The title alone, so four pages fit a 1280-pixel screen; the key is in the tooltip,
+        # in the View menu beside the title, and in the hints that point to a page.
+        index = self.addTab(page, title)
         self.setTabToolTip(index, f"{title} ({native})")
         action = QAction(title, self._window)
         action.setShortcut(shortcut)

@@ -4,12 +4,16 @@ correction, an ethics report that leaves nothing behind, reference data read off
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+import requests
+import requests.adapters
 from sqlalchemy import func, select
 
 from central.cases.models import Case, CaseCitizen
@@ -111,6 +115,69 @@ def test_a_lost_answer_is_replayed_and_files_one_case(
     assert adapter.keys[0] == adapter.keys[1]  # the same Idempotency-Key
     (filed,) = central_cases(ctx)
     assert service.get(pending.local_id).reference == filed.reference
+
+
+def test_a_lost_answer_of_a_batch_is_replayed_with_no_duplicates(
+    make_api: Callable[..., ApiClient], ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    adapter = LosingAdapter("/cases/batch", lose=1)
+    api = make_api(session_factory=session_with(adapter))
+    logged_in(api, "attendant")
+    service, sync = desk(store, api, world)
+    kinds = ("information_request", "complaint", "incident", "question_to_official")
+    local_ids = [service.submit(VALID[kind]).local_id for kind in kinds]
+
+    lost = sync.run_once(NOW).results
+    assert [r.outcome for r in lost] == [SyncOutcome.RETRY] * 4  # one answer, four cases
+    assert len(central_cases(ctx)) == 4  # central filed them all; the answer was lost
+    assert all(service.get(i).state is CaseState.PENDING for i in local_ids)
+
+    replayed = sync.run_once(LATER).results
+    assert [r.outcome for r in replayed] == [SyncOutcome.SYNCED] * 4
+    sent = [json.loads(cast(bytes, r.request.body))["items"] for r in adapter.seen]
+    assert [i["key"] for i in sent[0]] == [i["key"] for i in sent[1]]  # the same four keys
+    assert [r["replayed"] for r in adapter.seen[1].json()["results"]] == [True] * 4
+    filed = {c.provisional_reference: c.reference for c in central_cases(ctx)}
+    assert len(filed) == 4  # nothing filed twice
+    for local_id in local_ids:
+        case = service.get(local_id)
+        assert case.state is CaseState.SYNCED
+        assert case.reference == filed[case.provisional_reference]
+
+
+class _OlderCentral(requests.adapters.HTTPAdapter):
+    """A central from before the batch route: the batch request reaches the real central at a
+    path it has no route for (its own 404); the single filings pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def send(
+        self, request: requests.PreparedRequest, *args: Any, **kwargs: Any
+    ) -> requests.Response:
+        if request.method == "POST" and "/cases" in (request.url or ""):
+            request.url = (request.url or "").replace("/cases/batch", "/cases/not-a-route")
+            self.paths.append((request.url or "").rsplit("/api/v1", 1)[-1])
+        return super().send(request, *args, **kwargs)
+
+
+def test_an_older_central_gets_the_cases_one_by_one(
+    make_api: Callable[..., ApiClient], ctx: AppContext, world: World, store: LocalStore
+) -> None:
+    older = _OlderCentral()
+    api = make_api(session_factory=session_with(older))
+    logged_in(api, "attendant")
+    service, sync = desk(store, api, world)
+    first = [service.submit(VALID[k]).local_id for k in ("complaint", "suggestion")]
+    assert [r.outcome for r in sync.run_once(NOW).results] == [SyncOutcome.SYNCED] * 2
+    cases = f"/centres/{world.centre_id}/cases"
+    assert older.paths == [f"{cases}/not-a-route", cases, cases]
+    second = [service.submit(VALID[k]).local_id for k in ("complaint", "suggestion")]
+    assert [r.outcome for r in sync.run_once(LATER).results] == [SyncOutcome.SYNCED] * 2
+    assert older.paths[3:] == [cases, cases]  # no batch tried again
+    assert len(central_cases(ctx)) == 4
+    assert all(service.get(i).state is CaseState.SYNCED for i in first + second)
 
 
 def test_a_refusal_is_kept_for_correction(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -73,7 +74,7 @@ def case_window(
 ) -> Callable[[], AttendantWindow]:
     """The counter window of `attendant` at counter 1 with its cases, started."""
 
-    def make() -> AttendantWindow:
+    def make(**extra: Any) -> AttendantWindow:
         window = AttendantWindow(
             runner=runner,
             queue_service=queue_service,
@@ -83,6 +84,7 @@ def case_window(
             prompter=prompter,
             cases=case_desk,
             now=lambda: T0,
+            **extra,
         )
         qtbot.addWidget(window)
         window.show()

@@ -42,6 +42,15 @@ from tests.ui.case_fixtures import (  # noqa: F401 - fixtures used by name
     case_store,
     case_window,
 )
+from tests.ui.knowledge_fixtures import (  # noqa: F401 - fixtures used by name
+    demo_knowledge,
+    editing,
+    knowledge_central,
+    knowledge_desk,
+    knowledge_service,
+    knowledge_store,
+    synced_desk,
+)
 from tests.unit.memory_keyring import installed
 from tests.unit.memory_keyring import no_keyring as failing_keyring
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from sqlalchemy import func, select, update
 
 from central.cases.models import Case, IncidentCategory
 from central.context import AppContext
-from desktop.domain.cases import CaseState
+from desktop.domain.cases import CaseDraft, CaseFields, CaseState, VisitLink
 from desktop.views.case_desk import CaseDesk
 from desktop.views.case_form import CaseFormDialog
 from desktop.views.case_receipt import ReceiptContent, receipt_language, write_receipt
@@ -225,6 +226,7 @@ def test_a_refused_case_needs_attention_and_is_corrected(
     fixed = window.cases.form
     assert fixed is not None
     assert fixed.rejection_label.isVisible()
+    assert not fixed.unlink_button.isVisible()  # refused for its content, not its visit
     assert fixed.rows["category_code"].error == "Escolha uma categoria da lista."
     assert fixed.description.toPlainText().startswith("Candeeiro")
     choose(qtbot, fixed.category, "buracos")
@@ -355,3 +357,38 @@ def test_the_case_table_model(qtmodeltester, case_desk: CaseDesk) -> None:
     assert {model.index(r, 0).data() for r in range(2)} == {"rascunho", "a aguardar envio"}
     assert model.row_of(pending.local_id) >= 0
     assert model.row_of(draft.local_id) >= 0
+
+
+def test_a_case_refused_for_its_visit_is_filed_without_it(
+    qtbot, case_window, case_desk, ctx
+) -> None:
+    window = case_window()
+    draft = CaseDraft(
+        type_code=type_code(case_desk, "information_request"),
+        fields=CaseFields(description="Horário da biblioteca municipal"),
+        visit=VisitLink(ticket_id=999_999),  # central knows no such ticket at this centre
+    )
+    case_desk.service.submit(draft)
+    case_desk.sync_now()
+    panel = window.cases.list_panel
+    qtbot.waitUntil(lambda: panel.model.count(CaseState.NEEDS_ATTENTION) == 1)
+    panel.table.setFocus()
+    panel.select_row(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    fixed = window.cases.form
+    assert fixed is not None
+    assert fixed.unlink_button.isVisible()
+    assert "senha" in fixed.rejection_label.text().lower()
+    fixed.activateWindow()
+    qtbot.waitUntil(fixed.isActiveWindow)
+    mnemonic = QKeySequence.mnemonic(fixed.unlink_button.text())[0]
+    qtbot.keyClick(fixed.focusWidget(), mnemonic.key(), mnemonic.keyboardModifiers())
+    qtbot.waitUntil(lambda: not fixed.unlink_button.isVisible())  # a mnemonic animates a click
+    unlinked = "Sem ligação a um atendimento (nenhuma senha em atendimento)."
+    assert fixed.visit_label.text() == unlinked
+    submit(qtbot, fixed)
+    fixed.accept()
+    case_desk.sync_now()
+    qtbot.waitUntil(lambda: panel.model.count(CaseState.SYNCED) == 1)
+    with ctx.db.reading() as session:
+        assert session.scalars(select(Case.ticket_id)).all() == [None]

@@ -68,3 +68,24 @@ def test_call_reasons_and_durations(qapp):
     assert messages.duration_text(42) == "42 s"
     assert messages.duration_text(60 * 75) == "1 h 15 min"
     assert messages.clock_text(3 * 60 + 7) == "03:07"
+
+
+@pytest.mark.parametrize(
+    ("code", "details", "expected"),
+    [
+        (
+            "attachment.too_large",
+            {"max_bytes": 10_485_760},
+            "O ficheiro tem mais do que os 10,5 MB que o serviço central aceita.",
+        ),
+        ("attachment.empty", {}, "O ficheiro está vazio."),
+        (
+            "case.erased",
+            {},
+            "Os dados pessoais deste registo foram apagados no fim do prazo de conservação: "
+            "já não pode ser alterado.",
+        ),
+    ],
+)
+def test_case_refusals_are_explained(code: str, details: dict, expected: str) -> None:
+    assert error_text(BalcaoError(code, "central's English", details=details)) == expected

@@ -5,7 +5,7 @@ personal data deleted once synced, ethics reports gone once filed, the backgroun
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -70,13 +70,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LocalStore]:
-    store = LocalStore.open(tmp_path / "balcao.sqlite3")
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -209,8 +202,10 @@ def test_sync_files_and_deletes_personal_data(
 
 
 def test_offline_retries_with_backoff_and_the_same_key(
-    service: CaseService, sync: CaseSync, central: ScriptedCentral
+    service: CaseService, store: LocalStore, central: ScriptedCentral, clock: Clock
 ) -> None:
+    # One filing a request (as to a central without the batch route): each row its own backoff.
+    sync = CaseSync(store, central, clock=clock, batch_size=1)
     service.submit(COMPLAINT)
     service.submit(VALID["incident"])
     central.answer = lambda *_: OfflineError()

@@ -4,7 +4,6 @@ the outbox (one transaction with its case, durable across a restart), the refere
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -38,18 +37,6 @@ DRAFT = CaseDraft("information_request", CaseFields("Horário?"), CITIZEN, Visit
 
 cases = CaseRepo()
 outbox = OutboxRepo()
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "balcao.sqlite3"
-
-
-@pytest.fixture
-def store(path: Path) -> Iterator[LocalStore]:
-    store = LocalStore.open(path)
-    yield store
-    store.close()
 
 
 def submit(store: LocalStore, draft: CaseDraft, number: int, now: datetime = T0) -> LocalCase:
