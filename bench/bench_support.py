@@ -670,3 +670,36 @@ async def login(client: httpx.AsyncClient, username: str) -> str:
     )
     response.raise_for_status()
     return str(response.json()["access_token"])
+
+
+# --- citizens for the case benches -----------------------------------------------------------
+
+FIRST_NAMES = (
+    "Maria", "Ana", "João", "José", "António", "Francisco", "Manuel", "Rita", "Inês", "Beatriz",
+    "Carla", "Paulo", "Pedro", "Rui", "Sofia", "Teresa", "Luís", "Catarina", "Miguel", "Helena",
+    "Joaquim", "Fernanda", "Diogo", "Mariana", "Tiago", "Leonor", "Gonçalo", "Matilde", "Vasco",
+    "Graça", "Conceição", "Sérgio", "Filipa", "Nuno", "Raquel", "Bruno", "Joana", "Ricardo",
+)  # fmt: skip
+SURNAMES = (
+    "Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins",
+    "Jesus", "Sousa", "Fernandes", "Gonçalves", "Gomes", "Lopes", "Marques", "Alves", "Almeida",
+    "Ribeiro", "Pinto", "Carvalho", "Teixeira", "Moreira", "Correia", "Mendes", "Nunes", "Soares",
+    "Vieira", "Monteiro", "Cardoso", "Rocha", "Raposo", "Neves", "Coelho", "Cruz", "Cunha",
+    "Pires", "Ramos", "Reis", "Simões", "Antunes", "Matos", "Fonseca", "Machado", "Araújo",
+    "Barbosa", "Tavares", "Lourenço", "Castro", "Figueiredo", "Azevedo", "Freitas", "Baptista",
+)  # fmt: skip
+
+
+def random_nif(rng: random.Random) -> str:
+    """A valid Portuguese NIF of a person (starts with 1 or 2; the check digit of rules.nif)."""
+    from rules.nif import check_digit
+
+    first_eight = str(rng.choice((1, 2))) + "".join(str(rng.randrange(10)) for _ in range(7))
+    return first_eight + str(check_digit(first_eight))
+
+
+def random_name(rng: random.Random) -> str:
+    """Two or three given names and two or three surnames, as Portuguese names go."""
+    given = rng.sample(FIRST_NAMES, rng.choice((1, 2, 2)))
+    family = rng.sample(SURNAMES, rng.choice((2, 2, 3)))
+    return " ".join((*given, *family))
