@@ -27,22 +27,35 @@ def reference_prefix(centre: Centre) -> str:
     return centre.code.split("-", 1)[0].upper()
 
 
+def reference_year(centre: Centre, now: datetime) -> int:
+    """The year of a reference: the centre's local one (a case filed on 31 December at 23:30
+    in Lisbon is of that year, whatever UTC says)."""
+    return local_day(centre.timezone, now).year
+
+
 def next_reference(session: Session, centre: Centre, now: datetime) -> str:
+    return reserve(session, centre, now, 1)[0]
+
+
+def reserve(session: Session, centre: Centre, now: datetime, count: int) -> list[str]:
+    """The next `count` references of the centre's series for `now`'s year, in order, with
+    one statement: the counter row moves by `count` at once (a batch of filings), and a
+    rollback gives all of them back, as for one."""
     prefix = reference_prefix(centre)
-    year = local_day(centre.timezone, now).year
+    year = reference_year(centre, now)
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
         insert(CaseSequence)
-        .values(prefix=prefix, year=year, last_value=1)
+        .values(prefix=prefix, year=year, last_value=count)
         .on_conflict_do_update(
             index_elements=[CaseSequence.prefix, CaseSequence.year],
-            set_={"last_value": CaseSequence.last_value + 1},
+            set_={"last_value": CaseSequence.last_value + count},
         )
         .returning(CaseSequence.last_value)
     )
-    number = int(session.execute(stmt).scalar_one())
-    return f"{prefix}-{year}-{number:06d}"
+    last = int(session.execute(stmt).scalar_one())
+    return [f"{prefix}-{year}-{number:06d}" for number in range(last - count + 1, last + 1)]
 
 
 # Crockford's base32: no I, L, O, U, so a code read aloud or copied by hand survives.

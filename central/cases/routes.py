@@ -4,6 +4,8 @@ If-Match, status, notes, attachments, the ethics follow-up, the read log, duplic
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import quote, unquote
 
@@ -18,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from central.auth.actor import Actor
 from central.auth.roles import CASE_ROLES, CENTRE_STAFF, MANAGERS
 from central.cases import attachments, service
+from central.cases.inputs import NewCase
 from central.cases.kinds import ReadAccess, ReadPurpose
 from central.cases.schemas import (
     AttachmentRead,
@@ -51,7 +54,6 @@ from central.deps import Command, Context, ReadSession, command, require
 from central.errors import DomainError, Invalid, error_body, version_from_if_match
 from central.idempotency import service as idempotency
 from central.idempotency.models import IdempotencyRecord
-from central.reference.models import Centre
 from rules.attachments import JPEG, PDF, PNG
 
 router = APIRouter(tags=["cases"])
@@ -173,35 +175,47 @@ def _file_all(
     ctx: AppContext, actor: Actor, centre_id: int, path: str, checked: Checked
 ) -> list[CaseBatchResult]:
     """The batch in one transaction with no savepoint per case: any refusal raises and
-    undoes it all (then `_file_each`). The recorded answers are read in one query."""
+    undoes it all (then `_file_each`). The recorded answers are read in one query, and the
+    new cases filed together (`service.file_cases`: a few statements for the batch)."""
     keys = [key for key, _ in checked]
     if len(set(keys)) != len(keys):
         raise _OneByOne
-    results: list[CaseBatchResult] = []
+    answers: dict[int, CaseBatchResult] = {}
+    to_file: list[_ToFile] = []
     with ctx.db.write_session() as session, session.begin():
         service.remember_lookups(session)
-        # Held for the batch: the session keeps loaded rows only while someone refers to
-        # them, and each filing reads its centre.
-        centre = session.get(Centre, centre_id)  # noqa: F841
         stored = _recorded(session, actor.user_id, keys)
-        for key, body in checked:
+        for index, (key, body) in enumerate(checked):
             if isinstance(body, CaseBatchResult):
-                results.append(body)
+                answers[index] = body
                 continue
             request_hash = idempotency.fingerprint(path, jsonable_encoder(body))
             record = stored.get(key)
             if record is not None:
                 if record.request_hash != request_hash:
                     raise _OneByOne  # the single route's refusal, worded there
-                results.append(_replayed(key, record.status_code, record.response))
+                answers[index] = _replayed(key, record.status_code, record.response)
                 continue
-            now = ctx.clock.now()
-            new = body.to_new_case()
-            filed = service.file_case(session, actor, centre_id, new, now, savepoint=False)
-            answer = jsonable_encoder(FiledReceipt.filed(filed))
-            idempotency.remember(session, actor.user_id, key, request_hash, 201, answer, now)
-            results.append(CaseBatchResult(key=key, status=201, body=answer))
-    return results
+            to_file.append(_ToFile(index, key, request_hash, body.to_new_case(), ctx.clock.now()))
+        filed = service.file_cases(session, actor, centre_id, [(f.new, f.now) for f in to_file])
+        for item, case in zip(to_file, filed, strict=True):
+            answer = jsonable_encoder(FiledReceipt.filed(case))
+            idempotency.remember(
+                session, actor.user_id, item.key, item.request_hash, 201, answer, item.now
+            )
+            answers[item.index] = CaseBatchResult(key=item.key, status=201, body=answer)
+    return [answers[index] for index in range(len(checked))]
+
+
+@dataclass(frozen=True)
+class _ToFile:
+    """An item of the fast path that is new: where its answer goes, and what it files."""
+
+    index: int
+    key: str
+    request_hash: str
+    new: NewCase
+    now: datetime
 
 
 def _recorded(session: Session, user_id: int, keys: list[str]) -> dict[str, IdempotencyRecord]:
