@@ -40,6 +40,7 @@ from tests.desktop_fixtures import (  # noqa: F401 - fixtures used by name
     sqlite_template,
     world,
 )
+from tests.integration.case_desks import case_reference, store  # noqa: F401 - fixtures by name
 from tests.unit.memory_keyring import MemoryKeyring
 
 

@@ -8,9 +8,8 @@ left behind."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,36 +29,15 @@ from desktop.domain.attachments import (
     sha256_hex,
 )
 from desktop.domain.cases import CaseState, VisitLink
-from desktop.services.case_service import CaseService
-from desktop.services.case_sync import CaseSync, SyncOutcome
+from desktop.services.case_sync import SyncOutcome
 from desktop.store.local_store import LocalStore
-from tests.central.case_factories import add_case_reference
 from tests.central.factories import World
+from tests.integration.case_desks import LATER, NOW, desk
 from tests.integration.conftest import LosingAdapter, Restartable, logged_in, session_with
 from tests.unit.test_attachment_checks import EXE, JPEG, PDF, PNG
 from tests.unit.test_case_domain import VALID
 
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-LATER = NOW + timedelta(hours=1)
-
-
-@pytest.fixture(autouse=True)
-def _case_reference(ctx: AppContext, world: World) -> None:
-    with ctx.db.writing() as session:
-        add_case_reference(session)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LocalStore]:
-    store = LocalStore.open(tmp_path / "balcao.sqlite3")
-    yield store
-    store.close()
-
-
-def desk(store: LocalStore, api: ApiClient, world: World) -> tuple[CaseService, CaseSync]:
-    service = CaseService(store, api, centre_id=world.centre_id, counter_label=1, clock=lambda: NOW)
-    service.refresh_reference_data()
-    return service, CaseSync(store, api, clock=lambda: NOW, backoff=lambda _n: 0.0)
+pytestmark = pytest.mark.usefixtures("case_reference")
 
 
 def central_files(ctx: AppContext) -> list[tuple[str, str, str, int | None, bytes]]:
@@ -83,7 +61,7 @@ def test_two_files_filed_offline_are_sent_after_the_case(
     api = ApiClient(restartable.base_url)
     try:
         logged_in(api, "attendant")
-        service, sync = desk(store, api, world)
+        service, sync = desk(store, api, world, backoff=lambda _n: 0.0)
         restartable.stop()  # offline at the counter
         pending = service.submit(VALID["complaint"], FILES)
         (tried,) = sync.run_once(NOW).results
@@ -124,7 +102,7 @@ def test_a_lost_answer_is_replayed_and_stores_the_file_once(
     adapter = LosingAdapter("/attachments", lose=1)
     api = make_api(session_factory=session_with(adapter))
     logged_in(api, "attendant")
-    service, sync = desk(store, api, world)
+    service, sync = desk(store, api, world, backoff=lambda _n: 0.0)
     pending = service.submit(VALID["incident"], FILES[:1])
     assert sync.run_once(NOW).results[0].outcome is SyncOutcome.SYNCED  # the filing
 
@@ -145,7 +123,7 @@ def test_a_file_central_refuses_makes_the_case_need_attention(
 ) -> None:
     api = make_api()
     logged_in(api, "attendant")
-    service, sync = desk(store, api, world)
+    service, sync = desk(store, api, world, backoff=lambda _n: 0.0)
     # A program that slipped past the desktop's checks (say, an older version of them).
     smuggled = AttachmentFile("fatura.pdf", "application/pdf", sha256_hex(EXE), EXE)
     good = check_attachment("foto.jpg", JPEG)
@@ -194,7 +172,7 @@ def test_an_ethics_reports_files_go_with_its_code_and_nothing_stays(
 ) -> None:
     api = make_api()
     logged_in(api, "attendant")
-    service, sync = desk(store, api, world)
+    service, sync = desk(store, api, world, backoff=lambda _n: 0.0)
     submitted = service.submit(VALID["ethics_report"], FILES[:1])
     (filed,) = sync.run_once(NOW).results
     assert filed.outcome is SyncOutcome.SYNCED
@@ -213,7 +191,7 @@ def test_a_case_refused_then_corrected_keeps_its_files(
 ) -> None:
     api = make_api()
     logged_in(api, "attendant")
-    service, sync = desk(store, api, world)
+    service, sync = desk(store, api, world, backoff=lambda _n: 0.0)
     # A ticket central does not know: the filing is refused, its files never left.
     draft = replace(VALID["suggestion"], visit=VisitLink(ticket_id=999_999))
     pending = service.submit(draft, FILES[:1])
@@ -237,7 +215,7 @@ def test_a_batch_releases_the_files_of_its_cases_only(
 ) -> None:
     api = make_api()
     logged_in(api, "attendant")
-    service, sync = desk(store, api, world)
+    service, sync = desk(store, api, world, backoff=lambda _n: 0.0)
     with_files = service.submit(VALID["complaint"], FILES)
     plain = service.submit(VALID["suggestion"])
     report = service.submit(VALID["ethics_report"], FILES[:1])

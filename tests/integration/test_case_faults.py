@@ -29,7 +29,6 @@ from desktop.domain.cases import CaseDraft, CaseState
 from desktop.services.case_service import CaseService
 from desktop.services.case_sync import CaseSync, SyncOutcome
 from desktop.store.local_store import LocalStore
-from tests.central.case_factories import add_case_reference
 from tests.central.factories import PASSWORD, World
 from tests.central.live_server import LiveServer
 from tests.desktop_fixtures import no_backoff
@@ -42,11 +41,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("information_request", "complaint", "suggestion", "incident", "question_to_official")
 MAX_ROUNDS = 500  # a sync that never empties the outbox fails instead of looping for ever
 
-
-@pytest.fixture(autouse=True)
-def _case_reference(ctx: AppContext, world: World) -> None:
-    with ctx.db.writing() as session:
-        add_case_reference(session)
+pytestmark = pytest.mark.usefixtures("case_reference")
 
 
 @contextmanager

@@ -5,10 +5,8 @@ correction, an ethics report that leaves nothing behind, reference data read off
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -22,10 +20,10 @@ from desktop.api.api_client import ApiClient
 from desktop.api.cases_api import CasesApi
 from desktop.domain.cases import CaseState, VisitLink
 from desktop.services.case_service import CaseService
-from desktop.services.case_sync import CaseSync, SyncOutcome
+from desktop.services.case_sync import SyncOutcome
 from desktop.store.local_store import LocalStore
-from tests.central.case_factories import add_case_reference
 from tests.central.factories import World
+from tests.integration.case_desks import LATER, NOW, desk
 from tests.integration.conftest import (
     LosingAdapter,
     Restartable,
@@ -35,27 +33,7 @@ from tests.integration.conftest import (
 )
 from tests.unit.test_case_domain import VALID
 
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-LATER = NOW + timedelta(hours=1)
-
-
-@pytest.fixture(autouse=True)
-def _case_reference(ctx: AppContext, world: World) -> None:
-    with ctx.db.writing() as session:
-        add_case_reference(session)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LocalStore]:
-    store = LocalStore.open(tmp_path / "balcao.sqlite3")
-    yield store
-    store.close()
-
-
-def desk(store: LocalStore, api: ApiClient, world: World) -> tuple[CaseService, CaseSync]:
-    service = CaseService(store, api, centre_id=world.centre_id, counter_label=1, clock=lambda: NOW)
-    service.refresh_reference_data()
-    return service, CaseSync(store, api, clock=lambda: NOW)
+pytestmark = pytest.mark.usefixtures("case_reference")
 
 
 def central_cases(ctx: AppContext) -> list[Case]:
