@@ -8,7 +8,6 @@ is recorded in the read log, in the transaction that answers it.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -227,13 +226,11 @@ def file_case(
     now: datetime,
     *,
     channel: Channel = Channel.COUNTER,
-    savepoint: bool = True,
 ) -> Filed:
     """File a case: validate it for its type, give it its final reference, record `received`.
 
-    `actor` is None for Open311 requests (no staff user behind them). `savepoint=False`: the
-    caller undoes its whole transaction on any failure (a batch's first try), so a clash on
-    the provisional reference raises `IntegrityError` as it is, without a savepoint's cost.
+    `actor` is None for Open311 requests (no staff user behind them). The insert runs in a
+    savepoint, so a clash on the provisional reference undoes this case only.
     """
     centre = _filing_centre(session, actor, centre_id)
     draft = _draft(session, actor, centre_id, new, now, channel)
@@ -241,12 +238,12 @@ def file_case(
         _ensure_new_provisional(session, centre_id, new.provisional_reference)
     code = _numbered(draft, references.next_reference(session, centre, now))
     try:
-        with session.begin_nested() if savepoint else contextlib.nullcontext():
+        with session.begin_nested():
             session.add(draft.case)
             session.flush()
     except IntegrityError:
         # Another user filed the same provisional reference at the same instant.
-        if new.provisional_reference is None or not savepoint:
+        if new.provisional_reference is None:
             raise
         _ensure_new_provisional(session, centre_id, new.provisional_reference)
         raise
@@ -257,8 +254,8 @@ def file_case(
 def file_cases(
     session: Session, actor: Actor, centre_id: int, items: Sequence[tuple[NewCase, datetime]]
 ) -> list[Filed]:
-    """File a batch's cases (each with its own `now`), as `file_case(savepoint=False)` would
-    one by one, in a few statements instead of some six a case: one reference upsert per
+    """File a batch's cases (each with its own `now`), as `file_case` would one by one but
+    without its savepoints, in a few statements instead of some six a case: one reference upsert per
     year, one flush for the cases, the children flushed with the commit.
 
     Any refusal raises and the caller undoes the whole transaction. There is no look-up of
