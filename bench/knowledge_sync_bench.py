@@ -1,12 +1,13 @@
 """Knowledge base first full sync: how long a fresh counter takes to pull 20,000 articles.
 
 Fills a fresh PostgreSQL database (default; a throwaway cluster from tests/pg.py or
-BALCAO_TEST_PG_URL) or SQLite with N published articles (one pt-PT variant each of about
-2 KB, every fifth with an English one too, each with its published revision and its change
-row, numbered at COMMIT by the trigger of migration 0006), then pulls them the way the desktop
-does: `GET /api/v1/sync/knowledge?since=<cursor>&limit=<page>` from the real app under
-uvicorn on loopback, page after page until `has_more` is false. The same pull is also timed
-through the service layer alone, to show what HTTP and JSON add. Target: <= 20 s for 20,000.
+BALCAO_TEST_PG_URL) or SQLite with N published articles (`knowledge_corpus`, the search bench's:
+varied municipal pt-PT, every fifth with an English variant too, each with its published
+revision and its change row, numbered at COMMIT by the trigger of migration 0006), then pulls
+them the way the desktop does: `GET /api/v1/sync/knowledge?since=<cursor>&limit=<page>` from
+the real app under uvicorn on loopback, page after page until `has_more` is false. The same
+pull is also timed through the service layer alone, to show what HTTP and JSON add; then the
+desktop's own first sync, stored and indexed. Target: <= 20 s for 20,000.
 
 Prints figures and PASS/MISS; never asserts.
 
@@ -19,11 +20,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import random
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,7 @@ from bench_support import (  # noqa: E402
     server_settings,
     verdict,
 )
+from knowledge_corpus import NOW, article_json, word_order  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from central import migrate  # noqa: E402
@@ -67,60 +70,43 @@ from tests.pg import postgres_server  # noqa: E402
 
 TARGET_SECONDS = 20.0
 TARGET_ARTICLES = 20_000
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-PARAGRAPH = (
-    "O pedido pode ser feito no balcão ou online. Traga os documentos indicados e confirme a "
-    "tabela de taxas em vigor; os valores aqui mostrados são exemplos. "
-)
 
 
-def _variant(n: int, language: str) -> dict[str, Any]:
-    return {
-        "language": language,
-        "title": f"Procedimento municipal n.º {n} ({language})",
-        "summary": f"Resumo do procedimento {n}: quem pode pedir, onde e em que prazo.",
-        "body_md": "## Como pedir\n\n" + PARAGRAPH * 12,
-        "required_documents": ["Cartão de Cidadão", "Comprovativo de morada", f"Anexo {n}"],
-        "fees": [
-            {"label": "Emissão", "amount": "5.00", "currency": "EUR", "note": "valor de exemplo"}
-        ],
-        "deadline": "Até 10 dias úteis.",
-        "legal_basis": "Regulamento municipal aplicável.",
-    }
-
-
-def fill(db: Database, count: int, batch: int = 1000) -> float:
+def fill(db: Database, count: int, seed: int, batch: int = 1000) -> float:
     """N published articles, in transactions of `batch`; returns the seconds it took."""
     started = time.perf_counter()
-    for first in range(0, count, batch):
-        numbers = range(first, min(first + batch, count))
+    rng = random.Random(seed)
+    order = word_order(rng)
+    for first in range(1, count + 1, batch):
+        numbers = range(first, min(first + batch, count + 1))
+        generated = [article_json(n, rng, order) for n in numbers]
         with db.writing() as session:
             rows = [
                 {
-                    "code": f"artigo-{n:06d}",
+                    "code": a["code"],
                     "status": "published",
                     "version": 2,
                     "published_version": 2,
-                    "owner": "Divisão de Atendimento",
+                    "owner": a["owner"],
                     "review_by": date(2027, 6, 30),
-                    "service_codes": ["ATG"],
-                    "tags": ["bench", f"grupo-{n % 50}"],
+                    "service_codes": a["service_codes"],
+                    "tags": a["tags"],
                     "created_at": NOW,
                     "updated_at": NOW,
                     "published_at": NOW,
                     "updated_by": None,
                 }
-                for n in numbers
+                for a in generated
             ]
             ids = session.execute(insert(Article).returning(Article.id), rows).scalars().all()
             variants: list[dict[str, Any]] = []
             revisions: list[dict[str, Any]] = []
-            for article_id, n in zip(ids, numbers, strict=True):
-                mine = [_variant(n, "pt-PT")] + ([_variant(n, "en")] if n % 5 == 0 else [])
+            for article_id, a in zip(ids, generated, strict=True):
+                mine = a["variants"]
                 variants += [{"article_id": article_id, **v} for v in mine]
-                snapshot = {"code": f"artigo-{n:06d}", "status": "published", "version": 2,
-                            "owner": "Divisão de Atendimento", "review_by": "2027-06-30",
-                            "service_codes": ["ATG"], "tags": ["bench", f"grupo-{n % 50}"],
+                snapshot = {"code": a["code"], "status": "published", "version": 2,
+                            "owner": a["owner"], "review_by": a["review_by"],
+                            "service_codes": a["service_codes"], "tags": a["tags"],
                             "variants": mine}  # fmt: skip
                 revisions.append({"article_id": article_id, "version": 2, "action": "published",
                                   "status": "published", "snapshot": snapshot, "user_id": None,
@@ -225,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
         print(what)
         db = Database(url)
         add_reader(db)
-        filled = fill(db, args.articles)
+        filled = fill(db, args.articles, args.seed)
         print(f"filled in {filled:.1f} s")
         service_seconds, service_count = pull_service(db, args.page)
         db.dispose()
@@ -260,6 +246,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=TARGET_ARTICLES)
     parser.add_argument("--page", type=int, default=1000, help="limit per request (<= 5000)")
     parser.add_argument("--db", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument("--seed", type=int, default=20261123)
     return parser.parse_args(argv)
 
 

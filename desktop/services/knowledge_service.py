@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -33,8 +34,9 @@ from desktop.domain.knowledge import (
     KnowledgeUse,
     SearchHit,
     SuggestionReceipt,
+    SyncPage,
 )
-from desktop.store.knowledge_repo import KnowledgeRepo
+from desktop.store.knowledge_repo import KnowledgeRepo, PreparedPage
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class KnowledgeService:
         self._progress_lock = threading.Lock()
         self._syncing = False
         self._received = 0
+        self._index_checked = False
 
     # --- sync --------------------------------------------------------------------------------
 
@@ -76,41 +79,75 @@ class KnowledgeService:
         with self._sync_lock:
             self._set_progress(syncing=True, received=0)
             try:
+                if not self._index_checked:
+                    # Articles stored before an upgrade that rebuilt the index: searchable
+                    # again before (and without) central.
+                    self.store.ensure_index()
+                    self._index_checked = True
                 self._pull(progress, stop)
             finally:
                 self._set_progress(syncing=False)
         return self.state()
 
     def _pull(self, progress: Progress | None, stop: threading.Event | None) -> None:
+        """Pages are fetched (and their index rows made) while the page before is written on
+        a thread of its own: SQLite writes without Python's lock, so central's answer, the
+        words' stemming and the disk work overlap. At most one page is being written."""
         cursor = self.store.cursor()
         restarted = False
         replace_cache = False
         received = 0
-        while stop is None or not stop.is_set():
-            try:
-                page = self.api.sync_page(cursor, self.page_size)
-            except ApiError as exc:
-                if exc.code != CURSOR_EXPIRED or restarted:
-                    raise
-                log.warning("knowledge cursor refused by central (%s): syncing from the start",
-                            exc.details.get("reason", "?"))  # fmt: skip
-                restarted, replace_cache, cursor = True, True, None
-                continue
-            self.store.apply_page(
-                page,
-                synced_at=None if page.has_more else self.now(),
-                replace=replace_cache,
-            )
-            replace_cache = False
-            received += len(page.articles) + len(page.tombstones)
+        writing: Future[int] | None = None
+
+        def written() -> None:
+            """Wait for the page being written; count and report it."""
+            nonlocal writing, received
+            if writing is None:
+                return
+            done, writing = writing, None
+            received += done.result()
             self._set_progress(received=received)
             if progress is not None:
                 progress(received)
-            cursor = page.next_cursor
-            if not page.has_more:
-                log.info("knowledge cache up to date (%d changes received)", received)
-                self.store.prepare()  # here rather than in the first search with a typo
-                return
+
+        def stopped() -> bool:
+            return stop is not None and stop.is_set()
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge-write") as writer:
+            try:
+                while not stopped():
+                    try:
+                        page = self.api.sync_page(cursor, self.page_size)
+                    except ApiError as exc:
+                        if exc.code != CURSOR_EXPIRED or restarted:
+                            raise
+                        log.warning("knowledge cursor refused by central (%s): syncing from "
+                                    "the start", exc.details.get("reason", "?"))  # fmt: skip
+                        restarted, replace_cache, cursor = True, True, None
+                        continue
+                    prepared = self.store.prepare_page(page)
+                    written()
+                    if stopped():
+                        break  # this page is fetched again by the next sync
+                    writing = writer.submit(self._write, page, prepared, replace_cache)
+                    replace_cache = False
+                    cursor = page.next_cursor
+                    if not page.has_more:
+                        written()
+                        log.info("knowledge cache up to date (%d changes received)", received)
+                        self.store.prepare()  # here rather than in the first search with a typo
+                        return
+            finally:
+                written()
+
+    def _write(self, page: SyncPage, prepared: PreparedPage, replace_cache: bool) -> int:
+        self.store.apply_page(
+            page,
+            synced_at=None if page.has_more else self.now(),
+            replace=replace_cache,
+            prepared=prepared,
+        )
+        return len(page.articles) + len(page.tombstones)
 
     def _set_progress(self, *, syncing: bool | None = None, received: int | None = None) -> None:
         with self._progress_lock:

@@ -5,9 +5,11 @@
   sync (articles, tombstones, cursor) is applied in one transaction, so a crash leaves the
   cache at the page before or the page after, never with a cursor past what is stored.
 - `knowledge_fts` (FTS5) has one row per article and language, row `id * 8 + slot`, with the
-  words of title, summary, required documents, body and tags twice: as written (the
-  `unicode61 remove_diacritics 2` tokenizer folds case and accents) and as stems
-  (`knowledge_text`). `knowledge_titles` repeats the titles and tags alone (same rowids).
+  words of title, summary, required documents and tags as written (the `unicode61
+  remove_diacritics 2` tokenizer folds case and accents), the body as written but not indexed
+  (it is kept for snippets), and the stems of all five (`knowledge_text`). `knowledge_titles`
+  repeats the titles and tags alone (same rowids), with prefix indexes up to 8 letters: the
+  word being typed is looked for as a prefix there first.
 - A query matches a word as typed, as a prefix while it is being typed, or by its stem. Titles
   are searched first and ranked (bm25) above matches elsewhere, which are looked for only when
   the titles gave fewer hits than asked: a search per keystroke ranks the few articles whose
@@ -23,6 +25,7 @@ thread (they are fast, but they are I/O).
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -45,6 +48,8 @@ from desktop.store import knowledge_text as kt
 from desktop.store.local_store import LocalStore
 from desktop.store.store_tables import time_text
 
+log = logging.getLogger(__name__)
+
 SLOTS_PER_ARTICLE = 8
 LANGUAGE_SLOTS = {"pt-PT": 0, "es": 1, "ca": 2, "en": 3}
 _FIRST_FREE_SLOT = len(LANGUAGE_SLOTS)
@@ -52,25 +57,46 @@ _FIRST_FREE_SLOT = len(LANGUAGE_SLOTS)
 RELATED_WORDS = 8  # the rarest words of a description that are looked for
 COMMON_SHARE = 0.5  # a word in more than this share of the articles says nothing
 
-_INSERT_FTS = text(
+# The columns of the two tables a search reads: those holding words as written (matched as a
+# prefix while a word is typed) and their stemmed twins (`knowledge_text.STEM_MARK`). The body
+# is matched by its stems alone: a prefix over every body was most of a slow keystroke's time.
+PLAIN_COLUMNS = ("title", "summary", "documents", "body", "tags")
+STEM_COLUMNS = tuple(f"{c}_stem" for c in PLAIN_COLUMNS)
+TITLE_PREFIX_COLUMNS = ("title", "tags")
+TITLE_STEM_COLUMNS = ("title_stem", "tags_stem")
+ANYWHERE_PREFIX_COLUMNS = ("title", "summary", "documents", "tags")
+
+# A page's rows reach each table in one statement that reads them from a JSON array
+# (`json_each`), as `PreparedPage` holds them: SQLite then writes a whole page without coming
+# back to Python (and its lock) row by row, so the sync prepares the next page meanwhile.
+# Row by row, each return waited for the preparing thread to let go of Python's lock.
+_INSERT_FTS = (
     "INSERT INTO knowledge_fts (rowid, title, summary, documents, body, tags, title_stem, "
-    "summary_stem, documents_stem, body_stem, tags_stem) VALUES (:rowid, :title, :summary, "
-    ":documents, :body, :tags, :title_stem, :summary_stem, :documents_stem, :body_stem, "
-    ":tags_stem)"
+    "summary_stem, documents_stem, body_stem, tags_stem) SELECT value ->> 0, value ->> 1, "
+    "value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, "
+    "value ->> 8, value ->> 9, value ->> 10 FROM json_each(:rows)"
 )
-_INSERT_TITLES = text(
+_INSERT_TITLES = (
     "INSERT INTO knowledge_titles (rowid, title, tags, title_stem, tags_stem) "
-    "VALUES (:rowid, :title, :tags, :title_stem, :tags_stem)"
+    "SELECT value ->> 0, value ->> 1, value ->> 5, value ->> 6, value ->> 10 "
+    "FROM json_each(:rows)"
 )
-_DELETE_FTS = text("DELETE FROM knowledge_fts WHERE rowid BETWEEN :low AND :high")
-_DELETE_TITLES = text("DELETE FROM knowledge_titles WHERE rowid BETWEEN :low AND :high")
-_UPSERT = text(
+_UPSERT = (
     "INSERT INTO knowledge_articles (id, code, version, service_codes_json, data_json) "
-    "VALUES (:id, :code, :version, :services, :data) "
+    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+    "FROM json_each(:rows) WHERE true "  # `WHERE`: how SQLite tells ON CONFLICT from a join
     "ON CONFLICT (id) DO UPDATE SET code = excluded.code, version = excluded.version, "
     "service_codes_json = excluded.service_codes_json, data_json = excluded.data_json"
 )
+_DELETE_FTS = text("DELETE FROM knowledge_fts WHERE rowid BETWEEN :low AND :high")
+_DELETE_TITLES = text("DELETE FROM knowledge_titles WHERE rowid BETWEEN :low AND :high")
 _DELETE_ARTICLE = text("DELETE FROM knowledge_articles WHERE id = :id")
+# Stored articles without a row in the titles table (every indexed variant has one there).
+_UNINDEXED = text(
+    "SELECT id, data_json FROM knowledge_articles AS a WHERE id > :after AND NOT EXISTS "
+    "(SELECT 1 FROM knowledge_titles WHERE rowid BETWEEN a.id * 8 AND a.id * 8 + 7) "
+    "ORDER BY id LIMIT :n"
+)
 _SET_SYNC = text(
     "INSERT INTO knowledge_sync (id, cursor, last_synced_at) VALUES (1, :c, :t) "
     "ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor, "
@@ -79,15 +105,21 @@ _SET_SYNC = text(
 
 # Ranking (bm25) is what costs in a full-text query, row by row, and FTS5 ranks every match
 # before sorting: a search ranks at most this many matching rows per table (the first ones by
-# rowid, the older articles, when there are more) and sorts them itself. A word that common
+# rowid, the older articles, when there are more), sorted in an outer query. A word that common
 # says little, and titles, ranked first, have usually filled the page by then.
 RANK_CAP = {"knowledge_titles": 500, "knowledge_fts": 150}
+# While a word is still being typed, titles that fill the panel's first screen are the answer:
+# matches elsewhere would only join below them, and finding them is most of the slowest
+# keystrokes' time (a prefix over every summary, bm25's counts of common words). They join
+# once the word is complete (followed by a space), or when the titles fill less than a screen.
+SCREENFUL = 10
 # These run on the DBAPI cursor of the session's connection (sqlite3's named parameters): a
 # search per keystroke is a handful of statements, and SQLAlchemy's per-statement work would be
 # a good part of its time. SLOTS_PER_ARTICLE (8) is written out in them.
 _RANKED = {
-    table: f"SELECT rowid, rank FROM {table} WHERE {table} MATCH :query "  # noqa: S608 - a constant
-    "AND (rowid % 8) = :slot LIMIT :cap"
+    table: "SELECT rowid, rank FROM ("  # noqa: S608 - the table name is a constant
+    f"SELECT rowid, rank FROM {table} WHERE {table} MATCH :query AND (rowid % 8) = :slot "
+    "LIMIT :cap) ORDER BY rank, rowid LIMIT :limit"
     for table in RANK_CAP
 }
 _TEXTS = (
@@ -95,6 +127,14 @@ _TEXTS = (
     "FROM knowledge_fts AS f JOIN knowledge_articles AS a ON a.id = f.rowid / 8 "
     "WHERE f.rowid IN ({})"
 )
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A sync page's rows for the cache tables, each a JSON array of rows (see `_UPSERT`)."""
+
+    articles: str  # [id, code, version, service codes (JSON), article (JSON)] per article
+    index: str  # an `fts_row` per indexed variant
 
 
 def _cursor(session: Session) -> sqlite3.Cursor:
@@ -106,6 +146,10 @@ def _cursor(session: Session) -> sqlite3.Cursor:
 
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _index_json(articles: Iterable[Article]) -> str:
+    return _dump([fts_row(a, s, v) for a in articles for s, v in _variant_slots(a)])
 
 
 def language_slot(language: str) -> int:
@@ -140,22 +184,21 @@ def _variant_slots(article: Article) -> list[tuple[int, ArticleVariant]]:
     return slots
 
 
-def fts_row(article: Article, slot: int, variant: ArticleVariant) -> dict[str, Any]:
-    """The FTS row of one variant: the plain columns and their stems."""
+def fts_row(article: Article, slot: int, variant: ArticleVariant) -> list[Any]:
+    """The FTS row of one variant: rowid, the plain columns and their stems, in the order of
+    `_INSERT_FTS`."""
     extras = [variant.deadline, variant.legal_basis]
     extras += [f"{fee.label} {fee.note}" for fee in variant.fees]
-    plain = {
-        "title": kt.clean(variant.title),
-        "summary": kt.plain(variant.summary),
-        "documents": kt.clean("; ".join(variant.required_documents)),
-        "body": kt.plain(" ".join([variant.body_md, *extras])),
-        "tags": kt.clean(", ".join([*article.tags, article.code.replace("-", " ")])),
-    }
+    plain = [
+        kt.clean(variant.title),
+        kt.plain(variant.summary),
+        kt.clean("; ".join(variant.required_documents)),
+        kt.plain(" ".join([variant.body_md, *extras])),
+        kt.clean(", ".join([*article.tags, article.code.replace("-", " ")])),
+    ]
     language = slot_language(slot) if slot < _FIRST_FREE_SLOT else DEFAULT_LANGUAGE
-    row: dict[str, Any] = {"rowid": article.id * SLOTS_PER_ARTICLE + slot, **plain}
-    for column, value in plain.items():
-        row[f"{column}_stem"] = kt.stemmed(value, language)
-    return row
+    stems = [kt.stemmed(value, language) for value in plain]
+    return [article.id * SLOTS_PER_ARTICLE + slot, *plain, *stems]
 
 
 TITLE_TIER_BONUS = 1000.0  # a hit's score: a title match always above a match elsewhere
@@ -186,45 +229,87 @@ class KnowledgeRepo:
     # --- writing: the sync -------------------------------------------------------------------
 
     def apply_page(
-        self, page: SyncPage, *, synced_at: datetime | None = None, replace: bool = False
+        self,
+        page: SyncPage,
+        *,
+        synced_at: datetime | None = None,
+        replace: bool = False,
+        prepared: PreparedPage | None = None,
     ) -> None:
         """Store a page of the delta sync and its `next_cursor` in one transaction: articles
         replace their earlier version, tombstones remove theirs. `synced_at` (given for the
         last page, `has_more` false) becomes `last_synced_at`; `replace` drops the whole cache
-        first (the first page of a sync started over)."""
+        first (the first page of a sync started over). `prepared`: the page's rows, if made
+        beforehand (`prepare_page`: outside the transaction, while the page before was
+        written)."""
+        if prepared is None:
+            prepared = self.prepare_page(page)
         with self.store.writing() as session:
             if replace:
                 self._clear(session)
-            gone = [t.id for t in page.tombstones] + [a.id for a in page.articles]
-            if gone:
+            changed = [t.id for t in page.tombstones] + [a.id for a in page.articles]
+            stored = [] if replace else self._stored(session, changed)
+            if stored:
                 ranges = [
                     {"low": i * SLOTS_PER_ARTICLE, "high": (i + 1) * SLOTS_PER_ARTICLE - 1}
-                    for i in gone
+                    for i in stored
                 ]
                 session.execute(_DELETE_FTS, ranges)
                 session.execute(_DELETE_TITLES, ranges)
             if page.tombstones:
                 session.execute(_DELETE_ARTICLE, [{"id": t.id} for t in page.tombstones])
             if page.articles:
-                session.execute(
-                    _UPSERT,
-                    [
-                        {
-                            "id": a.id,
-                            "code": a.code,
-                            "version": a.version,
-                            "services": _dump(list(a.service_codes)),
-                            "data": _dump(a.to_json()),
-                        }
-                        for a in page.articles
-                    ],
-                )
-                rows = [fts_row(a, s, v) for a in page.articles for s, v in _variant_slots(a)]
-                if rows:
-                    session.execute(_INSERT_FTS, rows)
-                    session.execute(_INSERT_TITLES, rows)
+                cursor = _cursor(session)
+                cursor.execute(_UPSERT, {"rows": prepared.articles})
+                self._insert_index(cursor, prepared.index)
             self._set_sync(session, page.next_cursor, synced_at)
         self._forget_vocabulary()
+
+    def _stored(self, session: Session, article_ids: list[int]) -> list[int]:
+        """Those of these articles the cache holds (only they have index rows to remove: a
+        first sync has none, and skips 2 deletes per article)."""
+        if not article_ids:
+            return []
+        query = text("SELECT id FROM knowledge_articles WHERE id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        )
+        return [int(i) for i in session.execute(query, {"ids": article_ids}).scalars()]
+
+    @staticmethod
+    def prepare_page(page: SyncPage) -> PreparedPage:
+        """The rows a page writes (words cleaned and stemmed: Python's share of a sync's
+        time, so the sync makes them outside the write)."""
+        articles = [
+            [a.id, a.code, a.version, _dump(list(a.service_codes)), _dump(a.to_json())]
+            for a in page.articles
+        ]
+        return PreparedPage(articles=_dump(articles), index=_index_json(page.articles))
+
+    @staticmethod
+    def _insert_index(cursor: sqlite3.Cursor, rows: str) -> None:
+        cursor.execute(_INSERT_FTS, {"rows": rows})
+        cursor.execute(_INSERT_TITLES, {"rows": rows})
+
+    def ensure_index(self, batch: int = 500) -> int:
+        """Index the stored articles that have no index rows, from their stored JSON; returns
+        how many. After an upgrade whose store migration rebuilt the index tables, the cache
+        is searchable again without central (a counter may start offline). Batches of
+        `batch`, each its own short transaction: an interrupted run carries on next time."""
+        done = 0
+        after = 0
+        while True:
+            with self.store.writing() as session:
+                found = session.execute(_UNINDEXED, {"after": after, "n": batch}).all()
+                if not found:
+                    break
+                articles = [Article.from_json(json.loads(d)) for _, d in found]
+                self._insert_index(_cursor(session), _index_json(articles))
+            done += len(found)
+            after = int(found[-1][0])
+        if done:
+            log.info("knowledge index rebuilt for %d stored articles", done)
+            self._forget_vocabulary()
+        return done
 
     def clear(self) -> None:
         """Forget every article and the cursor (the next sync starts from the beginning)."""
@@ -326,7 +411,7 @@ class KnowledgeRepo:
         if not candidates or limit <= 0:
             return []
         slot = language_slot(language)
-        stems = {w: kt.stem(w, slot_language(slot)) for w in candidates}
+        stems = {w: kt.stem_token(w, slot_language(slot)) for w in candidates}
         with self.store.reading() as session:
             total = int(
                 session.execute(text("SELECT count(*) FROM knowledge_articles")).scalar_one()
@@ -365,8 +450,9 @@ class KnowledgeRepo:
         wanted = language_slot(language)
         slots = [wanted] if wanted == 0 else [wanted, 0]
         best: dict[int, _Found] = {}
+        cursor = _cursor(session)
         for slot in slots:
-            for found in self._matches(session, terms, slot, limit, any_word):
+            for found in self._matches(cursor, terms, slot, limit, any_word):
                 article_id = found.rowid // SLOTS_PER_ARTICLE
                 kept = best.setdefault(article_id, found)  # the wanted language's row first
                 if found.key < kept.key:
@@ -376,7 +462,7 @@ class KnowledgeRepo:
             return []
         texts = {
             int(row[0]): row
-            for row in _cursor(session).execute(
+            for row in cursor.execute(
                 _TEXTS.format(",".join("?" * len(ranked))), [f.rowid for f in ranked]
             )
         }
@@ -391,15 +477,17 @@ class KnowledgeRepo:
             matcher = matchers.get(language) or matchers.setdefault(
                 language, kt.Matcher(terms, language)
             )
-            # A title match shows its summary; a match elsewhere, where it is.
-            texts_of_tier = [summary, documents] + ([body] if found_row.tier else [])
+            # A title match shows the start of its summary (what the article is about); a
+            # match elsewhere, where it is.
+            about = [summary, documents]
+            found_where = kt.snippet([*about, body], matcher) if found_row.tier else None
             hits.append(
                 SearchHit(
                     article_id=found_row.rowid // SLOTS_PER_ARTICLE,
                     code=str(code),
                     title=str(title),
                     title_html=kt.highlight(str(title), matcher),
-                    snippet_html=kt.snippet(texts_of_tier, matcher),
+                    snippet_html=found_where or kt.lead(about, matcher),
                     score=found_row.hit_score,
                     service_codes=tuple(json.loads(services)),
                 )
@@ -407,38 +495,56 @@ class KnowledgeRepo:
         return hits
 
     def _matches(
-        self, session: Session, terms: Sequence[kt.Term], slot: int, limit: int, any_word: bool
+        self,
+        cursor: sqlite3.Cursor,
+        terms: Sequence[kt.Term],
+        slot: int,
+        limit: int,
+        any_word: bool,
     ) -> list[_Found]:
         """The rows of one language slot, best first: those matching in their titles and tags
-        (a small table, quick to rank however common the words), then, if fewer than `limit`,
-        those matching anywhere. A keystroke's search then ranks the few articles whose titles
+        (a small table, quick to rank however common the words), then, if fewer than `limit`
+        (and, while a word is typed, fewer than `SCREENFUL`), those matching anywhere. A keystroke's search then ranks the few articles whose titles
         match, not the thousands whose bodies have a word starting with what was typed."""
         language = slot_language(slot)
-        titles = kt.match_expression(terms, language, any_word=any_word, columns=kt.TITLE_COLUMNS)
+        titles = kt.match_expression(
+            terms,
+            language,
+            prefix_columns=TITLE_PREFIX_COLUMNS,
+            stem_columns=TITLE_STEM_COLUMNS,
+            any_word=any_word,
+        )
         found = [
             _Found(rowid, 0, score)
-            for rowid, score in self._ranked(session, "knowledge_titles", titles, slot, limit)
+            for rowid, score in self._ranked(cursor, "knowledge_titles", titles, slot, limit)
         ]
-        if len(found) < limit:
+        typing = any(t.prefix for t in terms)
+        if len(found) < limit and not (typing and len(found) >= SCREENFUL):
             seen = {f.rowid for f in found}
-            anywhere = kt.match_expression(terms, language, any_word=any_word)
+            anywhere = kt.match_expression(
+                terms,
+                language,
+                prefix_columns=ANYWHERE_PREFIX_COLUMNS,
+                stem_columns=STEM_COLUMNS,
+                any_word=any_word,
+            )
             found += [
                 _Found(rowid, 1, score)
-                for rowid, score in self._ranked(session, "knowledge_fts", anywhere, slot, limit)
+                for rowid, score in self._ranked(cursor, "knowledge_fts", anywhere, slot, limit)
                 if rowid not in seen
             ]
         return found[:limit]
 
     def _ranked(
-        self, session: Session, table: str, expression: str, slot: int, limit: int
+        self, cursor: sqlite3.Cursor, table: str, expression: str, slot: int, limit: int
     ) -> list[tuple[int, float]]:
         """The best `limit` rows of `table` matching `expression`, of at most
         `RANK_CAP[table]` ranked (finding them is cheap; ranking is not)."""
-        found = _cursor(session).execute(
-            _RANKED[table], {"query": expression, "slot": slot, "cap": RANK_CAP[table]}
+        found = cursor.execute(
+            _RANKED[table],
+            {"query": expression, "slot": slot, "cap": RANK_CAP[table], "limit": limit},
         )
-        ranked = sorted((float(score), int(rowid)) for rowid, score in found)
-        return [(rowid, score) for score, rowid in ranked[:limit]]
+        return [(int(rowid), float(score)) for rowid, score in found]
 
     def prepare(self) -> None:
         """Build now what the first search with a typo would (the title vocabulary): the sync

@@ -157,7 +157,46 @@ _V4 = (
     """,
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
+# Version 5 (issue 5, speed): the knowledge index rebuilt. Stems are written with a mark of
+# their own (`knowledge_text.STEM_MARK`), the body is kept for snippets but matched by its stems
+# only, the big table keeps a prefix index for two letters only and the titles one for up to
+# eight. Writing the index took half the time and the slowest keystroke searches half as long
+# (docs/performance.md). The articles and the cursor are kept: `KnowledgeRepo.ensure_index`
+# indexes them again from their stored JSON, so a counter upgraded offline keeps its cache.
+_V5 = (
+    "DROP TABLE knowledge_title_vocab",
+    "DROP TABLE knowledge_titles",
+    "DROP TABLE knowledge_vocab",
+    "DROP TABLE knowledge_fts",
+    """
+    CREATE VIRTUAL TABLE knowledge_fts USING fts5 (
+        title, summary, documents, body UNINDEXED, tags,
+        title_stem, summary_stem, documents_stem, body_stem, tags_stem,
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '2'
+    )
+    """,
+    # bm25 weights, column by column: the title counts most, the stemmed twin a little less.
+    """
+    INSERT INTO knowledge_fts (knowledge_fts, rank)
+    VALUES ('rank', 'bm25(10.0, 4.0, 2.0, 1.0, 5.0, 7.0, 3.0, 1.5, 1.0, 3.5)')
+    """,
+    "CREATE VIRTUAL TABLE knowledge_vocab USING fts5vocab (knowledge_fts, 'col')",
+    """
+    CREATE VIRTUAL TABLE knowledge_titles USING fts5 (
+        title, tags, title_stem, tags_stem,
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '2 3 4 5 6 7 8'
+    )
+    """,
+    """
+    INSERT INTO knowledge_titles (knowledge_titles, rank)
+    VALUES ('rank', 'bm25(10.0, 5.0, 7.0, 3.5)')
+    """,
+    "CREATE VIRTUAL TABLE knowledge_title_vocab USING fts5vocab (knowledge_titles, 'col')",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST = len(MIGRATIONS)
 
 

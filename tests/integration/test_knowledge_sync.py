@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from central.auth.actor import Actor
 from central.auth.roles import Role
@@ -166,6 +166,27 @@ def test_offline_the_cache_stays_and_answers(restartable: Restartable, store: Lo
         assert service.search("monos")[0].code == "recolha-monos"
         restartable.start()
         assert service.sync().last_synced_at == LATER
+    finally:
+        api.close()
+
+
+def test_an_index_rebuilt_by_an_upgrade_answers_before_central_does(
+    restartable: Restartable, store: LocalStore
+) -> None:
+    api = ApiClient(restartable.base_url)
+    try:
+        logged_in(api, "attendant")
+        knowledge(api, store).sync()
+        with store.writing() as session:  # what the store migration to the new index leaves
+            session.execute(text("DELETE FROM knowledge_fts"))
+            session.execute(text("DELETE FROM knowledge_titles"))
+        restartable.stop()
+        service = knowledge(api, store, LATER)  # the counter starts again, offline
+        assert service.search("monos") == []
+        with pytest.raises(OfflineError):
+            service.sync()
+        assert service.search("monos")[0].code == "recolha-monos"
+        assert service.state().articles == 46
     finally:
         api.close()
 

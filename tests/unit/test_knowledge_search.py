@@ -322,3 +322,50 @@ def test_inflections_share_a_stem() -> None:
         ["residência", "residencia", "residente"],
     ):
         assert len({kt.stem(kt.fold(w), "pt-PT") for w in group}) == 1, group
+
+
+def test_numbers_and_codes_are_their_own_stems() -> None:
+    assert [kt.stem(w, "pt-PT") for w in ("2027", "a1", "10mb")] == ["2027", "a1", "10mb"]
+    assert kt.stemmed("Lei 75/2013, artigos", "pt-PT") == "0lei 075 02013 0artig"
+
+
+def test_markdown_becomes_one_line_of_plain_text() -> None:
+    body = (
+        "## Como pedir\n\n1. Traga o **cartão** e o `NIF`\n- Veja a [tabela](https://x.pt/t)"
+        "\n> Nota:\x07 prazo de *10* dias"
+    )
+    expected = "Como pedir Traga o cartão e o NIF Veja a tabela Nota: prazo de 10 dias"
+    assert kt.plain(body) == expected
+
+
+def test_what_is_being_typed_is_looked_for_in_words_not_in_stems(repo: KnowledgeRepo) -> None:
+    """Stems are indexed as their own tokens (`knowledge_text.STEM_MARK`): the prefix of the
+    word being typed never reaches them, and matches what articles say as written."""
+    assert kt.stem_token("licenças", "pt-PT") == "0licenc"
+    assert [h.code for h in repo.search("0lic")] == []
+    assert repo.search("licen")[0].title.startswith("Licen")
+
+
+def _article(number: int, title: str, body: str) -> dict[str, object]:
+    variant = {"language": "pt-PT", "title": title, "summary": "", "body_md": body,
+               "required_documents": [], "fees": [], "deadline": "", "legal_basis": ""}  # fmt: skip
+    return {"id": number, "code": f"a-{number}", "version": 1,
+            "published_at": "2026-11-20T10:00:00+00:00", "service_codes": [], "tags": [],
+            "variants": [variant]}  # fmt: skip
+
+
+def test_while_a_word_is_typed_a_screen_of_titles_is_the_answer(fresh: KnowledgeRepo) -> None:
+    """Titles that fill the first screen answer a keystroke; the article that says the word
+    only in its body joins once the word is complete."""
+    screen = knowledge_repo.SCREENFUL
+    titled = [_article(n, f"Licença de ocupação {n}", "") for n in range(1, screen + 1)]
+    in_body = _article(99, "Esplanadas", "Precisa de licença da junta.")
+    fresh.apply_page(SyncPage.from_json(
+        {"articles": [*titled, in_body], "tombstones": [], "next_cursor": "c", "has_more": False}
+    ))  # fmt: skip
+    typing = fresh.search("licença")
+    assert len(typing) == screen
+    assert "a-99" not in {h.code for h in typing}
+    complete = fresh.search("licença ")
+    assert {h.code for h in complete} == {h.code for h in typing} | {"a-99"}
+    assert complete[-1].code == "a-99"  # below the titles

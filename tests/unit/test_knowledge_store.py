@@ -3,6 +3,8 @@ cursor in one transaction, the time of the last complete sync, clearing, the sch
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -93,19 +95,10 @@ def test_a_failed_page_leaves_cache_and_cursor_as_they_were(
 ) -> None:
     repo.apply_page(demo_page("k1"), synced_at=T0)
     first, second = by_code("recolha-monos"), by_code("esplanada")
-    calls = 0
-    real = knowledge_repo.fts_row
-
-    def failing(*args: Any) -> dict[str, Any]:
-        nonlocal calls
-        calls += 1
-        if calls > 1:
-            raise OSError("disk full")
-        return real(*args)
-
-    monkeypatch.setattr(knowledge_repo, "fts_row", failing)
+    # The last statement of the page fails: the article and its first index rows are written.
+    monkeypatch.setattr(knowledge_repo, "_INSERT_TITLES", "INSERT INTO no_such_table VALUES (1)")
     renamed = {**first, "version": 2, "variants": [{**first["variants"][0], "title": "Sofás"}]}
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
         repo.apply_page(
             page(
                 renamed, second, tombstones=(TombstoneRef(1, "atestado-residencia"),), cursor="k2"
@@ -192,6 +185,45 @@ def test_the_knowledge_step_migrates_an_older_file(path: Path) -> None:
         repo = KnowledgeRepo(store)
         repo.apply_page(demo_page())
         assert repo.search("monos")[0].code == "recolha-monos"
+    finally:
+        store.close()
+
+
+def test_an_upgrade_that_rebuilds_the_index_keeps_the_cache_searchable(path: Path) -> None:
+    """A file from before the index of version 5: its articles stay, their index is rebuilt
+    from them (no central needed), in batches that carry on where a stopped run left."""
+    engine = create_store_engine(path)
+    index_step = store_migrations.MIGRATIONS.index(store_migrations._V5)
+    try:
+        store_migrations.migrate(engine, store_migrations.MIGRATIONS[:index_step])
+        with engine.begin() as connection:
+            for article in demo_page().articles:
+                connection.exec_driver_sql(
+                    "INSERT INTO knowledge_articles VALUES (?, ?, ?, ?, ?)",
+                    (article.id, article.code, article.version,
+                     json.dumps(list(article.service_codes)), json.dumps(article.to_json())),
+                )  # fmt: skip
+            connection.exec_driver_sql(
+                "INSERT INTO knowledge_sync VALUES (1, 'k7', '2026-11-20T10:00:00+00:00')"
+            )
+    finally:
+        engine.dispose()
+    store = LocalStore.open(path)  # migrates: the index tables are new and empty
+    try:
+        repo = KnowledgeRepo(store)
+        assert (repo.state().articles, repo.cursor(), fts_rows(store)) == (46, "k7", 0)
+        assert repo.search("monos") == []
+        with store.writing() as session:  # as if a first run had stopped after 10 articles
+            first = [Article.from_json(a) for a in demo_articles()[:10]]
+            session.execute(
+                text("INSERT INTO knowledge_titles (rowid, title) VALUES (:r, :t)"),
+                [{"r": a.id * 8, "t": a.variants[0].title} for a in first],
+            )
+        assert repo.ensure_index(batch=7) == 36
+        assert repo.ensure_index() == 0  # nothing left to do
+        assert fts_rows(store) == sum(len(a["variants"]) for a in demo_articles()[10:])
+        assert repo.search("monos")[0].code == "recolha-monos"
+        assert repo.cursor() == "k7"
     finally:
         store.close()
 
