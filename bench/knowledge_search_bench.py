@@ -5,8 +5,7 @@ them through the sync's own path (`KnowledgeRepo.apply_page`, pages of 1000 as c
 them: the local half of a first sync), then types queries letter by letter, as an attendant
 does: every prefix of every query is a search (`KnowledgeRepo.search`: accents, stems,
 prefixes, bm25 with the title first, typo pass when nothing matches, highlighted title and
-snippet for up to 20 hits; while a word is typed, titles that fill a screen of 10 are the
-answer, as the panel shows them).
+snippet for 20 hits).
 
 Baselines in the same run, on the same file and prefixes:
 - plain FTS5: the same table, `MATCH` of the quoted words (the last one as a prefix), ordered

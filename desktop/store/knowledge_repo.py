@@ -108,11 +108,6 @@ _SET_SYNC = text(
 # rowid, the older articles, when there are more), sorted in an outer query. A word that common
 # says little, and titles, ranked first, have usually filled the page by then.
 RANK_CAP = {"knowledge_titles": 500, "knowledge_fts": 150}
-# While a word is still being typed, titles that fill the panel's first screen are the answer:
-# matches elsewhere would only join below them, and finding them is most of the slowest
-# keystrokes' time (a prefix over every summary, bm25's counts of common words). They join
-# once the word is complete (followed by a space), or when the titles fill less than a screen.
-SCREENFUL = 10
 # These run on the DBAPI cursor of the session's connection (sqlite3's named parameters): a
 # search per keystroke is a handful of statements, and SQLAlchemy's per-statement work would be
 # a good part of its time. SLOTS_PER_ARTICLE (8) is written out in them.
@@ -503,8 +498,8 @@ class KnowledgeRepo:
         any_word: bool,
     ) -> list[_Found]:
         """The rows of one language slot, best first: those matching in their titles and tags
-        (a small table, quick to rank however common the words), then, if fewer than `limit`
-        (and, while a word is typed, fewer than `SCREENFUL`), those matching anywhere. A keystroke's search then ranks the few articles whose titles
+        (a small table, quick to rank however common the words), then, if fewer than `limit`,
+        those matching anywhere. A keystroke's search then ranks the few articles whose titles
         match, not the thousands whose bodies have a word starting with what was typed."""
         language = slot_language(slot)
         titles = kt.match_expression(
@@ -518,8 +513,7 @@ class KnowledgeRepo:
             _Found(rowid, 0, score)
             for rowid, score in self._ranked(cursor, "knowledge_titles", titles, slot, limit)
         ]
-        typing = any(t.prefix for t in terms)
-        if len(found) < limit and not (typing and len(found) >= SCREENFUL):
+        if len(found) < limit:
             seen = {f.rowid for f in found}
             anywhere = kt.match_expression(
                 terms,

@@ -344,28 +344,3 @@ def test_what_is_being_typed_is_looked_for_in_words_not_in_stems(repo: Knowledge
     assert kt.stem_token("licenças", "pt-PT") == "0licenc"
     assert [h.code for h in repo.search("0lic")] == []
     assert repo.search("licen")[0].title.startswith("Licen")
-
-
-def _article(number: int, title: str, body: str) -> dict[str, object]:
-    variant = {"language": "pt-PT", "title": title, "summary": "", "body_md": body,
-               "required_documents": [], "fees": [], "deadline": "", "legal_basis": ""}  # fmt: skip
-    return {"id": number, "code": f"a-{number}", "version": 1,
-            "published_at": "2026-11-20T10:00:00+00:00", "service_codes": [], "tags": [],
-            "variants": [variant]}  # fmt: skip
-
-
-def test_while_a_word_is_typed_a_screen_of_titles_is_the_answer(fresh: KnowledgeRepo) -> None:
-    """Titles that fill the first screen answer a keystroke; the article that says the word
-    only in its body joins once the word is complete."""
-    screen = knowledge_repo.SCREENFUL
-    titled = [_article(n, f"Licença de ocupação {n}", "") for n in range(1, screen + 1)]
-    in_body = _article(99, "Esplanadas", "Precisa de licença da junta.")
-    fresh.apply_page(SyncPage.from_json(
-        {"articles": [*titled, in_body], "tombstones": [], "next_cursor": "c", "has_more": False}
-    ))  # fmt: skip
-    typing = fresh.search("licença")
-    assert len(typing) == screen
-    assert "a-99" not in {h.code for h in typing}
-    complete = fresh.search("licença ")
-    assert {h.code for h in complete} == {h.code for h in typing} | {"a-99"}
-    assert complete[-1].code == "a-99"  # below the titles
