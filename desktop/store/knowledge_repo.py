@@ -57,15 +57,6 @@ _FIRST_FREE_SLOT = len(LANGUAGE_SLOTS)
 RELATED_WORDS = 8  # the rarest words of a description that are looked for
 COMMON_SHARE = 0.5  # a word in more than this share of the articles says nothing
 
-# The columns of the two tables a search reads: those holding words as written (matched as a
-# prefix while a word is typed) and their stemmed twins (`knowledge_text.STEM_MARK`). The body
-# is matched by its stems alone: a prefix over every body was most of a slow keystroke's time.
-PLAIN_COLUMNS = ("title", "summary", "documents", "body", "tags")
-STEM_COLUMNS = tuple(f"{c}_stem" for c in PLAIN_COLUMNS)
-TITLE_PREFIX_COLUMNS = ("title", "tags")
-TITLE_STEM_COLUMNS = ("title_stem", "tags_stem")
-ANYWHERE_PREFIX_COLUMNS = ("title", "summary", "documents", "tags")
-
 # A page's rows reach each table in one statement that reads them from a JSON array
 # (`json_each`), as `PreparedPage` holds them: SQLite then writes a whole page without coming
 # back to Python (and its lock) row by row, so the sync prepares the next page meanwhile.
@@ -108,7 +99,7 @@ _SET_SYNC = text(
 # rowid, the older articles, when there are more), sorted in an outer query. A word that common
 # says little, and titles, ranked first, have usually filled the page by then.
 RANK_CAP = {"knowledge_titles": 500, "knowledge_fts": 150}
-# These run on the DBAPI cursor of the session's connection (sqlite3's named parameters): a
+# These run on a sqlite3 cursor (`LocalStore.reading_cursor`, sqlite3's named parameters): a
 # search per keystroke is a handful of statements, and SQLAlchemy's per-statement work would be
 # a good part of its time. SLOTS_PER_ARTICLE (8) is written out in them.
 _RANKED = {
@@ -117,11 +108,25 @@ _RANKED = {
     "LIMIT :cap) ORDER BY rank, rowid LIMIT :limit"
     for table in RANK_CAP
 }
+# The hits' texts, read from the FTS table's own content table (`%_content`, columns c0… in
+# the order of `_INSERT_FTS`): the same rows as through the virtual table, at half the cost.
+# c8 is `body_stem`, where a hit's first body match is found (`knowledge_text.snippet`).
 _TEXTS = (
-    "SELECT f.rowid, f.title, f.summary, f.documents, f.body, a.code, a.service_codes_json "
-    "FROM knowledge_fts AS f JOIN knowledge_articles AS a ON a.id = f.rowid / 8 "
-    "WHERE f.rowid IN ({})"
+    "SELECT f.id, f.c0, f.c1, f.c2, f.c3, f.c8, a.code, a.service_codes_json "
+    "FROM knowledge_fts_content AS f JOIN knowledge_articles AS a ON a.id = f.id / 8 "
+    "WHERE f.id IN ({})"
 )
+_ARTICLE_COUNT = "SELECT count(*) FROM knowledge_articles"
+# How many rows have each stem in a stemmed column (at most: per column counts).
+_STEM_COUNTS = (
+    "SELECT term, max(doc) FROM knowledge_vocab "
+    "WHERE term IN ({}) AND col LIKE '%\\_stem' ESCAPE '\\' GROUP BY term"
+)
+_SHOWN_WORDS = (
+    "SELECT DISTINCT term FROM knowledge_vocab "
+    "WHERE col IN ('title', 'summary', 'documents', 'tags')"
+)
+_TITLE_WORDS = "SELECT DISTINCT term FROM knowledge_title_vocab WHERE col IN ('title', 'tags')"
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,7 @@ class KnowledgeRepo:
         self._vocabulary: kt.Vocabulary | None = None
         self._vocabulary_lock = threading.Lock()
         self._generation = 0  # bumped by every write: a vocabulary read before is stale
+        self._stemmed_generation = -1  # the cache's words were stemmed ahead (`prepare`) at
 
     # --- writing: the sync -------------------------------------------------------------------
 
@@ -382,16 +388,16 @@ class KnowledgeRepo:
         terms = kt.query_terms(query)
         if not terms or limit <= 0:
             return []
-        with self.store.reading() as session:
-            hits = self._search(session, terms, language, limit)
+        with self.store.reading_cursor() as cursor:
+            hits = self._search(cursor, terms, language, limit)
             corrected = None
             if not hits:
-                corrected = self._with_corrections(session, terms)
+                corrected = self._with_corrections(cursor, terms)
                 if corrected is not None:
-                    hits = self._search(session, corrected, language, limit)
+                    hits = self._search(cursor, corrected, language, limit)
             if not hits and len(terms) > 1:
                 # No article has every word: those with most of them ("buraco na rua").
-                hits = self._search(session, corrected or terms, language, limit, any_word=True)
+                hits = self._search(cursor, corrected or terms, language, limit, any_word=True)
         return hits
 
     def related(
@@ -407,11 +413,9 @@ class KnowledgeRepo:
             return []
         slot = language_slot(language)
         stems = {w: kt.stem_token(w, slot_language(slot)) for w in candidates}
-        with self.store.reading() as session:
-            total = int(
-                session.execute(text("SELECT count(*) FROM knowledge_articles")).scalar_one()
-            )
-            counts = self._document_counts(session, set(stems.values()))
+        with self.store.reading_cursor() as cursor:
+            total = int(cursor.execute(_ARTICLE_COUNT).fetchone()[0])
+            counts = self._document_counts(cursor, set(stems.values()))
             usable = [
                 w
                 for w in candidates
@@ -421,21 +425,17 @@ class KnowledgeRepo:
             terms = [kt.Term(w) for w in usable[:RELATED_WORDS]]
             if not terms:
                 return []
-            return self._search(session, terms, language, limit, any_word=True)
+            return self._search(cursor, terms, language, limit, any_word=True)
 
-    def _document_counts(self, session: Session, stems: set[str]) -> dict[str, int]:
-        """How many rows have each stem in a stemmed column (at most: per column counts)."""
+    def _document_counts(self, cursor: sqlite3.Cursor, stems: set[str]) -> dict[str, int]:
         if not stems:
             return {}
-        query = text(
-            "SELECT term, max(doc) FROM knowledge_vocab "
-            "WHERE term IN :terms AND col LIKE '%\\_stem' ESCAPE '\\' GROUP BY term"
-        ).bindparams(bindparam("terms", expanding=True))
-        return {str(t): int(n) for t, n in session.execute(query, {"terms": sorted(stems)})}
+        found = cursor.execute(_STEM_COUNTS.format(",".join("?" * len(stems))), sorted(stems))
+        return {str(t): int(n) for t, n in found}
 
     def _search(
         self,
-        session: Session,
+        cursor: sqlite3.Cursor,
         terms: Sequence[kt.Term],
         language: str,
         limit: int,
@@ -445,7 +445,6 @@ class KnowledgeRepo:
         wanted = language_slot(language)
         slots = [wanted] if wanted == 0 else [wanted, 0]
         best: dict[int, _Found] = {}
-        cursor = _cursor(session)
         for slot in slots:
             for found in self._matches(cursor, terms, slot, limit, any_word):
                 article_id = found.rowid // SLOTS_PER_ARTICLE
@@ -467,7 +466,7 @@ class KnowledgeRepo:
             row = texts.get(found_row.rowid)
             if row is None:
                 continue
-            _rowid, title, summary, documents, body, code, services = row
+            _rowid, title, summary, documents, body, body_stems, code, services = row
             language = slot_language(found_row.rowid % SLOTS_PER_ARTICLE)
             matcher = matchers.get(language) or matchers.setdefault(
                 language, kt.Matcher(terms, language)
@@ -475,14 +474,17 @@ class KnowledgeRepo:
             # A title match shows the start of its summary (what the article is about); a
             # match elsewhere, where it is.
             about = [summary, documents]
-            found_where = kt.snippet([*about, body], matcher) if found_row.tier else None
+            if found_row.tier:
+                shown = kt.snippet(about, matcher, stemmed=(body, body_stems))
+            else:
+                shown = kt.lead(about, matcher)
             hits.append(
                 SearchHit(
                     article_id=found_row.rowid // SLOTS_PER_ARTICLE,
                     code=str(code),
                     title=str(title),
                     title_html=kt.highlight(str(title), matcher),
-                    snippet_html=found_where or kt.lead(about, matcher),
+                    snippet_html=shown,
                     score=found_row.hit_score,
                     service_codes=tuple(json.loads(services)),
                 )
@@ -500,31 +502,18 @@ class KnowledgeRepo:
         """The rows of one language slot, best first: those matching in their titles and tags
         (a small table, quick to rank however common the words), then, if fewer than `limit`,
         those matching anywhere. A keystroke's search then ranks the few articles whose titles
-        match, not the thousands whose bodies have a word starting with what was typed."""
-        language = slot_language(slot)
-        titles = kt.match_expression(
-            terms,
-            language,
-            prefix_columns=TITLE_PREFIX_COLUMNS,
-            stem_columns=TITLE_STEM_COLUMNS,
-            any_word=any_word,
-        )
+        match, not the thousands whose bodies have a word starting with what was typed. Both
+        tables take the same expression (their columns differ, not their tokens)."""
+        expression = kt.match_expression(terms, slot_language(slot), any_word=any_word)
         found = [
             _Found(rowid, 0, score)
-            for rowid, score in self._ranked(cursor, "knowledge_titles", titles, slot, limit)
+            for rowid, score in self._ranked(cursor, "knowledge_titles", expression, slot, limit)
         ]
         if len(found) < limit:
             seen = {f.rowid for f in found}
-            anywhere = kt.match_expression(
-                terms,
-                language,
-                prefix_columns=ANYWHERE_PREFIX_COLUMNS,
-                stem_columns=STEM_COLUMNS,
-                any_word=any_word,
-            )
             found += [
                 _Found(rowid, 1, score)
-                for rowid, score in self._ranked(cursor, "knowledge_fts", anywhere, slot, limit)
+                for rowid, score in self._ranked(cursor, "knowledge_fts", expression, slot, limit)
                 if rowid not in seen
             ]
         return found[:limit]
@@ -541,17 +530,29 @@ class KnowledgeRepo:
         return [(int(rowid), float(score)) for rowid, score in found]
 
     def prepare(self) -> None:
-        """Build now what the first search with a typo would (the title vocabulary): the sync
-        calls this on its thread once the cache is up to date."""
-        with self.store.reading() as session:
-            self._title_vocabulary(session)
+        """Build now what the first searches would: the title vocabulary (for typos) and the
+        stems of the words of titles, summaries, documents and tags (for highlighting what
+        matched). The sync calls this on its thread once the cache is up to date; without it,
+        the first keystrokes after a start stemmed every word they showed (25-40 ms)."""
+        with self.store.reading_cursor() as cursor:
+            self._title_vocabulary(cursor)
+            with self._vocabulary_lock:
+                generation = self._generation
+            if self._stemmed_generation == generation:
+                return  # a sync that brought nothing new
+            shown = [str(t) for (t,) in cursor.execute(_SHOWN_WORDS)]
+        for word in shown:
+            kt.stem(word, DEFAULT_LANGUAGE)
+        self._stemmed_generation = generation
 
     # --- typos -------------------------------------------------------------------------------
 
-    def _with_corrections(self, session: Session, terms: Sequence[kt.Term]) -> list[kt.Term] | None:
+    def _with_corrections(
+        self, cursor: sqlite3.Cursor, terms: Sequence[kt.Term]
+    ) -> list[kt.Term] | None:
         """The terms with the title and tag words one typing slip away as alternatives; None
         when no word has any."""
-        vocabulary = self._title_vocabulary(session)
+        vocabulary = self._title_vocabulary(cursor)
         corrected: list[kt.Term] = []
         changed = False
         for term in terms:
@@ -560,15 +561,12 @@ class KnowledgeRepo:
             corrected.append(kt.Term(term.word, term.prefix, alternatives))
         return corrected if changed else None
 
-    def _title_vocabulary(self, session: Session) -> kt.Vocabulary:
+    def _title_vocabulary(self, cursor: sqlite3.Cursor) -> kt.Vocabulary:
         with self._vocabulary_lock:
             if self._vocabulary is not None:
                 return self._vocabulary
             generation = self._generation
-        found = session.execute(
-            text("SELECT DISTINCT term FROM knowledge_title_vocab WHERE col IN ('title', 'tags')")
-        ).scalars()
-        vocabulary = kt.Vocabulary(str(t) for t in found)
+        vocabulary = kt.Vocabulary(str(t) for (t,) in cursor.execute(_TITLE_WORDS))
         with self._vocabulary_lock:
             if self._generation == generation:
                 self._vocabulary = vocabulary

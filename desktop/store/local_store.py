@@ -92,5 +92,24 @@ class LocalStore:
         with self._read() as session, session.begin():
             yield session
 
+    @contextmanager
+    def reading_cursor(self) -> Iterator[sqlite3.Cursor]:
+        """A read transaction on a pooled connection's own sqlite3 cursor, without a Session:
+        for the knowledge search, a few statements a keystroke, where a Session's begin and
+        commit alone took 0.2 ms."""
+        pooled = self.engine.raw_connection()
+        try:
+            connection = pooled.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            cursor = connection.cursor()
+            cursor.execute("BEGIN")
+            try:
+                yield cursor
+            finally:
+                cursor.execute("COMMIT")  # it only read: ending it is all COMMIT does
+                cursor.close()
+        finally:
+            pooled.close()  # back to the pool
+
     def close(self) -> None:
         self.engine.dispose()

@@ -344,3 +344,65 @@ def test_what_is_being_typed_is_looked_for_in_words_not_in_stems(repo: Knowledge
     assert kt.stem_token("licenças", "pt-PT") == "0licenc"
     assert [h.code for h in repo.search("0lic")] == []
     assert repo.search("licen")[0].title.startswith("Licen")
+
+
+def test_a_body_match_is_found_by_the_stems_kept_beside_the_body(fresh: KnowledgeRepo) -> None:
+    """A word only the body has, in another inflection, deep in it: the snippet is cut around
+    it (found in the stored stem tokens, not by stemming the body again) and bolds it."""
+    data = demo_articles()[0]
+    filler = " ".join(["O pedido segue os passos habituais do serviço."] * 12)
+    variant = {
+        **data["variants"][0],
+        "title": "Pedido de apoio",
+        "summary": "Como pedir o apoio.",
+        "required_documents": ["Documento de identificação"],
+        "body_md": f"{filler} No fim, traga as **vacinações** do animal. {filler}",
+    }
+    article = Article.from_json({**data, "variants": [variant], "tags": []})
+    fresh.apply_page(SyncPage((article,), (), "c", False))
+    hit = fresh.search("vacinacao ")[0]
+    assert hit.snippet_html.startswith("…")
+    assert "traga as <b>vacinações</b> do animal" in hit.snippet_html
+    assert len(hit.snippet_html) < 260
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("Traga o cartão e as licenças de obra", "licenca", "licenças de obra"),
+        ("Licenças primeiro", "licencas", "Licenças primeiro"),
+        ("cartão cartão", "cartoes", "cartão cartão"),  # the first of two
+        ("nada a ver", "licenca", None),
+        ("", "licenca", None),
+    ],
+)
+def test_the_first_stem_match_of_a_text(text: str, query: str, expected: str | None) -> None:
+    matcher = kt.Matcher(kt.query_terms(query + " "), "pt-PT")
+    at = kt.first_stem_match(text, kt.stemmed(text, "pt-PT"), matcher)
+    assert (text[at:] if at is not None else None) == expected
+
+
+def test_a_typed_number_led_by_the_stem_mark_is_no_prefix_of_stems() -> None:
+    """`0800` being typed is looked for as a whole word: as a prefix it would reach the stem
+    tokens of numbers (`0` + `800…`)."""
+    expression = kt.match_expression(kt.query_terms("0800"), "pt-PT")
+    assert expression == '("00800")'
+    assert kt.match_expression(kt.query_terms("lic"), "pt-PT") == '("lic"* OR "0lic")'
+
+
+def test_prepare_stems_the_words_a_search_shows_once_per_change(fresh: KnowledgeRepo) -> None:
+    """The first keystrokes after a start would otherwise stem (pure Python) every word of the
+    titles and summaries they highlight."""
+    fresh.apply_page(demo_page())
+    kt.stem.cache_clear()
+    fresh.prepare()
+    stemmed = kt.stem.cache_info().currsize
+    assert stemmed > 300
+    assert kt.stem.cache_info().hits == 0
+    kt.stem("certidao", "pt-PT")  # a title word: already there
+    assert kt.stem.cache_info().hits == 1
+    fresh.prepare()  # nothing new since: not again
+    assert kt.stem.cache_info().hits == 1
+    fresh.apply_page(SyncPage((), (), "c2", False))
+    fresh.prepare()
+    assert kt.stem.cache_info().hits > 1 + stemmed // 2
