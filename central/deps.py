@@ -66,6 +66,16 @@ def require(roles: frozenset[Role]) -> Callable[..., Actor]:
     return dependency
 
 
+@dataclass(frozen=True)
+class Answered:
+    """What an action of `Command.run` returns when its status code is known only inside the
+    transaction (201 created / 200 already there): decided by a read before it, two requests
+    racing each other would both be told "created"."""
+
+    body: Any
+    status_code: int
+
+
 @dataclass
 class Command:
     ctx: AppContext
@@ -80,6 +90,9 @@ class Command:
         *,
         status_code: int = 200,
     ) -> JSONResponse:
+        """`action` in one write transaction with the idempotency record of its answer; a
+        replay of the key gets that answer again. `status_code` unless the action returns an
+        `Answered`."""
         request_hash = idempotency.fingerprint(self.path, jsonable_encoder(body))
         try:
             with self.ctx.db.write_session() as session, session.begin():
@@ -87,7 +100,10 @@ class Command:
                 if stored is not None:
                     return _replay(stored.status_code, stored.response)
                 now = self.ctx.clock.now()
-                answer = jsonable_encoder(action(session, now))
+                result = action(session, now)
+                if isinstance(result, Answered):
+                    result, status_code = result.body, result.status_code
+                answer = jsonable_encoder(result)
                 idempotency.remember(
                     session, self.actor.user_id, self.key, request_hash, status_code, answer, now
                 )

@@ -19,7 +19,7 @@ from central.auth.roles import (
     STAFF_AT_COUNTER,
 )
 from central.context import AppContext
-from central.deps import Command, Context, ReadSession, command, require
+from central.deps import Answered, Command, Context, ReadSession, command, require
 from central.errors import version_from_if_match
 from central.knowledge import service, visit_uses
 from central.knowledge.schemas import (
@@ -310,21 +310,17 @@ def sync_knowledge(
         },
     },
 )
-def record_knowledge_use(
-    ticket_id: int, body: VisitUseCreate, ctx: Context, cmd: AtCounter
-) -> Response:
+def record_knowledge_use(ticket_id: int, body: VisitUseCreate, cmd: AtCounter) -> Response:
     # 201 the first time, 200 when the article was already recorded on this visit (another
-    # key, another click); a replay of the same key answers as the first time did.
-    with ctx.db.reading() as session:
-        known = visit_uses.find(session, ticket_id, body.article_id) is not None
-
-    def action(s: Any, now: Any) -> VisitUseRead:
+    # key, another click, a request racing this one); a replay of the same key answers as the
+    # first time did.
+    def action(s: Any, now: Any) -> Answered:
         recorded = visit_uses.record(
             s, cmd.actor, ticket_id, body.article_id, body.article_version, now
         )
-        return VisitUseRead.model_validate(recorded.use)
+        return Answered(VisitUseRead.model_validate(recorded.use), 201 if recorded.created else 200)
 
-    return cmd.run(body, action, status_code=200 if known else 201)
+    return cmd.run(body, action)
 
 
 @router.get(

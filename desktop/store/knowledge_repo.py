@@ -122,10 +122,6 @@ _STEM_COUNTS = (
     "SELECT term, max(doc) FROM knowledge_vocab "
     "WHERE term IN ({}) AND col LIKE '%\\_stem' ESCAPE '\\' GROUP BY term"
 )
-_SHOWN_WORDS = (
-    "SELECT DISTINCT term FROM knowledge_vocab "
-    "WHERE col IN ('title', 'summary', 'documents', 'tags')"
-)
 _TITLE_WORDS = "SELECT DISTINCT term FROM knowledge_title_vocab WHERE col IN ('title', 'tags')"
 
 
@@ -225,7 +221,7 @@ class KnowledgeRepo:
         self._vocabulary: kt.Vocabulary | None = None
         self._vocabulary_lock = threading.Lock()
         self._generation = 0  # bumped by every write: a vocabulary read before is stale
-        self._stemmed_generation = -1  # the cache's words were stemmed ahead (`prepare`) at
+        self._stemmed: kt.Vocabulary | None = None  # the vocabulary stemmed ahead (`prepare`)
 
     # --- writing: the sync -------------------------------------------------------------------
 
@@ -530,20 +526,17 @@ class KnowledgeRepo:
         return [(int(rowid), float(score)) for rowid, score in found]
 
     def prepare(self) -> None:
-        """Build now what the first searches would: the title vocabulary (for typos) and the
-        stems of the words of titles, summaries, documents and tags (for highlighting what
-        matched). The sync calls this on its thread once the cache is up to date; without it,
-        the first keystrokes after a start stemmed every word they showed (25-40 ms)."""
+        """Build now what the first searches would: the title vocabulary (for typos), and the
+        stems of its words, which every hit's title is highlighted with. The sync calls this
+        on its thread once the cache is up to date; without it, the first keystrokes after a
+        start stemmed every word they showed (25-40 ms)."""
         with self.store.reading_cursor() as cursor:
-            self._title_vocabulary(cursor)
-            with self._vocabulary_lock:
-                generation = self._generation
-            if self._stemmed_generation == generation:
-                return  # a sync that brought nothing new
-            shown = [str(t) for (t,) in cursor.execute(_SHOWN_WORDS)]
-        for word in shown:
+            vocabulary = self._title_vocabulary(cursor)
+        if self._stemmed is vocabulary:
+            return  # a sync that brought nothing new
+        for word in vocabulary.words:
             kt.stem(word, DEFAULT_LANGUAGE)
-        self._stemmed_generation = generation
+        self._stemmed = vocabulary
 
     # --- typos -------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -136,6 +137,25 @@ class LiveStaff:
 
     def close(self) -> None:
         self.client.close()
+
+
+def together(
+    staff: LiveStaff, count: int, send: Callable[[LiveStaff], httpx.Response]
+) -> list[httpx.Response]:
+    """`count` threads, each on its own connection, released at the same instant."""
+    twins = [staff.twin() for _ in range(count)]
+    barrier = threading.Barrier(count)
+
+    def one(twin: LiveStaff) -> httpx.Response:
+        barrier.wait(timeout=30)
+        return send(twin)
+
+    try:
+        with ThreadPoolExecutor(count) as pool:
+            return list(pool.map(one, twins))
+    finally:
+        for twin in twins:
+            twin.close()
 
 
 # --- Server-Sent Events -----------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -19,7 +17,7 @@ from central.tickets.models import Ticket
 from tests.central.conftest import T0, make_settings
 from tests.central.factories import World, build_world
 from tests.central.http import API, ApiClient
-from tests.central.live_server import LiveServer, LiveStaff
+from tests.central.live_server import LiveServer, together
 
 
 @pytest.fixture(autouse=True)
@@ -182,25 +180,6 @@ def pg_live(pg_url: str) -> Iterator[tuple[LiveServer, World]]:
         ctx.db.dispose()
 
 
-def _together(
-    staff: LiveStaff, count: int, send: Callable[[LiveStaff], httpx.Response]
-) -> list[httpx.Response]:
-    """`count` threads, each on its own connection, released at the same instant."""
-    twins = [staff.twin() for _ in range(count)]
-    barrier = threading.Barrier(count)
-
-    def one(twin: LiveStaff) -> httpx.Response:
-        barrier.wait(timeout=30)
-        return send(twin)
-
-    try:
-        with ThreadPoolExecutor(count) as pool:
-            return list(pool.map(one, twins))
-    finally:
-        for twin in twins:
-            twin.close()
-
-
 @pytest.mark.postgres
 def test_concurrent_retries_of_call_next_call_one_ticket(
     pg_live: tuple[LiveServer, World],
@@ -211,7 +190,7 @@ def test_concurrent_retries_of_call_next_call_one_ticket(
         reception.ok(f"/centres/{world.centre_id}/tickets", {"service_id": world.services["A"]})
     attendant.ok(f"/counters/{world.counters[1]}/open")
     path = f"/counters/{world.counters[1]}/call-next"
-    responses = _together(attendant, 10, lambda twin: twin.post(path, key="call-once"))
+    responses = together(attendant, 10, lambda twin: twin.post(path, key="call-once"))
     assert [r.status_code for r in responses] == [200] * 10, [r.text for r in responses]
     assert {r.json()["ticket"]["number"] for r in responses} == {"A001"}
     assert sum(REPLAYED not in r.headers for r in responses) == 1
@@ -225,7 +204,7 @@ def test_concurrent_retries_of_issue_issue_one_ticket(pg_live: tuple[LiveServer,
     reception = server.login("reception")
     path = f"/centres/{world.centre_id}/tickets"
     body = {"service_id": world.services["A"]}
-    responses = _together(reception, 10, lambda twin: twin.post(path, body, key="issue-once"))
+    responses = together(reception, 10, lambda twin: twin.post(path, body, key="issue-once"))
     assert [r.status_code for r in responses] == [201] * 10, [r.text for r in responses]
     assert {r.json()["number"] for r in responses} == {"A001"}
     assert sum(REPLAYED not in r.headers for r in responses) == 1

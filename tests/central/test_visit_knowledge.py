@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.central.http import ApiClient, StaffSession, expect_error
+from tests.central.live_server import LiveServer, together
 
 
 @pytest.fixture(autouse=True)
@@ -98,3 +99,21 @@ def test_unknown_things_and_other_people_are_refused(
     expect_error(stranger.post(path, body), 403, "auth.wrong_centre")
     expect_error(stranger.get(path), 403, "auth.wrong_centre")
     assert attendant.get(path).json() == []
+
+
+def test_clicks_racing_each_other_record_one_use_and_one_created(
+    api: ApiClient, served: tuple[StaffSession, Any], live: LiveServer
+) -> None:
+    """Eight requests (eight keys: double clicks, a retry after a lost answer) released at the
+    same instant: one row, and exactly one of them is told it created it; the status comes
+    from the transaction that wrote, not from a read before it."""
+    _attendant, ticket = served
+    article = _published_article(api.login("knowledge_editor"), "certidao")
+    path = f"/tickets/{ticket['id']}/knowledge-uses"
+    body = {"article_id": article["id"], "article_version": 2}
+    responses = together(live.login("attendant"), 8, lambda twin: twin.post(path, body))
+    assert sorted(r.status_code for r in responses) == [200] * 7 + [201], [
+        r.text for r in responses
+    ]
+    assert len({r.text for r in responses}) == 1  # every one the same use
+    assert len(api.login("reception").get(path).json()) == 1

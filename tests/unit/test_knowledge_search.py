@@ -390,14 +390,14 @@ def test_a_typed_number_led_by_the_stem_mark_is_no_prefix_of_stems() -> None:
     assert kt.match_expression(kt.query_terms("lic"), "pt-PT") == '("lic"* OR "0lic")'
 
 
-def test_prepare_stems_the_words_a_search_shows_once_per_change(fresh: KnowledgeRepo) -> None:
+def test_prepare_stems_the_title_words_once_per_change(fresh: KnowledgeRepo) -> None:
     """The first keystrokes after a start would otherwise stem (pure Python) every word of the
-    titles and summaries they highlight."""
+    titles they highlight."""
     fresh.apply_page(demo_page())
     kt.stem.cache_clear()
     fresh.prepare()
     stemmed = kt.stem.cache_info().currsize
-    assert stemmed > 300
+    assert stemmed > 200  # the demo's titles and tags
     assert kt.stem.cache_info().hits == 0
     kt.stem("certidao", "pt-PT")  # a title word: already there
     assert kt.stem.cache_info().hits == 1
