@@ -16,6 +16,9 @@
   titles match, not the thousands whose bodies have a word starting with "ce" (ranking, not
   finding, is what costs; see `RANK_CAP`). When nothing matches, a second pass tries the
   title and tag words one typing slip away (`Vocabulary`), then any of the words.
+- A hit's snippet is cut around its first match: in the summary or documents by their words,
+  in the body by its stem tokens as stored (`knowledge_text.first_stem_match`), so no body is
+  split and stemmed again while a search waits.
 
 Unlike the case repos, this one owns its transactions: the cache is written by the sync alone
 and read by searches, never as part of another unit of work. Searches run on a TaskRunner
