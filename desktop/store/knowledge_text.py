@@ -299,7 +299,7 @@ def snippet(
     matches: Matcher,
     size: int = SNIPPET_CHARS,
     *,
-    stemmed: tuple[str, str] | None = None,
+    stemmed: tuple[str, str],
 ) -> str:
     """About `size` characters around the first match in the first of `texts` that has one
     (summary, documents), then in `stemmed` (the body and its stem tokens: see
@@ -308,8 +308,6 @@ def snippet(
         at = first_match(text, matches)
         if at is not None:
             return _window(text, at, size, matches)
-    if stemmed is None:
-        return lead(texts, matches, size)
     text, tokens = stemmed
     at = first_stem_match(text, tokens, matches)
     if at is not None:
