@@ -4,10 +4,11 @@ them: split, lowercased, accents removed (`Certidão` = `certidao`), then stemme
 
 SQLite's `unicode61 remove_diacritics 2` tokenizer does the first part for the plain columns;
 the stemmed columns are filled here, with the same split and folding, so both sides agree.
-A stem is indexed with `STEM_MARK` before it (`0licenc`): stems and words as written then never
-share a token, so the prefix query of the word being typed (`munic*`) reads the doclists of
-words (`municipal` in a few titles and summaries), never those of stems (`municip` in nearly
-every body). That halved the worst keystroke searches over 20,000 articles.
+A stem is indexed with `STEM_MARK` before it (`0licenc`): stems and words as written then share
+no token (except a word as written that starts with the mark: `0800` is also the stem token of
+`800`), so the prefix query of the word being typed (`munic*`) reads the doclists of words
+(`municipal` in a few titles and summaries), never those of stems (`municip` in nearly every
+body). That halved the worst keystroke searches over 20,000 articles.
 
 Portuguese words are stemmed after a small folding of their endings: the Snowball stemmer
 keeps `certidão`/`certidões` and `cartão`/`cartões` apart and does not recognise `-ção` once
@@ -41,7 +42,7 @@ _MARKDOWN_INLINE = re.compile(r"[*`\[]+|\]\([^)]*\)|\]")
 # What FTS5's highlight would insert: kept out of indexed text so it never looks like markup.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
-STEM_MARK = "0"  # before every stem in the index (see above); no word typed starts with it
+STEM_MARK = "0"  # before every stem in the index (see above); few words start with it
 
 STEMMERS = {"pt": "portuguese", "es": "spanish", "ca": "catalan", "en": "english"}
 
@@ -214,7 +215,9 @@ def match_expression(terms: Sequence[Term], language: str, *, any_word: bool = F
     No column filter: stem tokens (`STEM_MARK`) are only in the stemmed columns and the words
     as written only in the others (the body as written is not indexed), so a filter would say
     nothing, and FTS5 applies one by reading every position list of every row it counts: the
-    filters cost a quarter of a keystroke's SQL over 20,000 articles."""
+    filters cost a quarter of a keystroke's SQL over 20,000 articles. The price is at words
+    that start with the mark: `800` also finds `0800` as written, and `080` being typed is
+    not a prefix (it would reach every number starting with 80)."""
     parts = []
     for term in terms:
         options = []
