@@ -48,7 +48,7 @@ from desktop.domain.knowledge import (
     SyncPage,
 )
 from desktop.store import knowledge_text as kt
-from desktop.store.local_store import LocalStore
+from desktop.store.local_store import LocalStore, sqlite_cursor
 from desktop.store.store_tables import time_text
 
 log = logging.getLogger(__name__)
@@ -137,10 +137,8 @@ class PreparedPage:
 
 
 def _cursor(session: Session) -> sqlite3.Cursor:
-    """The sqlite3 cursor of the session's connection, in its transaction."""
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
-    return connection.cursor()
+    """A sqlite3 cursor of the session's connection, in its transaction."""
+    return sqlite_cursor(session.connection().connection)
 
 
 def _dump(value: Any) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 from desktop.store import store_migrations
 
@@ -99,9 +99,7 @@ class LocalStore:
         commit alone took 0.2 ms."""
         pooled = self.engine.raw_connection()
         try:
-            connection = pooled.driver_connection
-            assert isinstance(connection, sqlite3.Connection)
-            cursor = connection.cursor()
+            cursor = sqlite_cursor(pooled)
             cursor.execute("BEGIN")
             try:
                 yield cursor
@@ -113,3 +111,11 @@ class LocalStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def sqlite_cursor(pooled: PoolProxiedConnection) -> sqlite3.Cursor:
+    """A cursor of the sqlite3 connection inside a pooled one (a Session's or the engine's):
+    for statements run without SQLAlchemy's per-statement work."""
+    connection = pooled.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection.cursor()
